@@ -1,0 +1,86 @@
+package io.tally.core.domain.consumer;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The fingerprints (64-bit digests) of the last {@link #CAPACITY} message ids applied to a profile, oldest
+ * first. Stored inside the profile, so de-duplication costs no write of its own: a redelivered event is
+ * recognized when its profile is read, and the write that would count it twice never happens.
+ */
+public final class RecentMessages {
+
+    /** How many applied message ids a profile remembers: 64 fingerprints are 512 bytes. */
+    public static final int CAPACITY = 64;
+
+    private final long[] fingerprints;
+
+    private RecentMessages(long[] fingerprints) {
+        this.fingerprints = fingerprints;
+    }
+
+    public static RecentMessages empty() {
+        return new RecentMessages(new long[0]);
+    }
+
+    /** Restores the state written by {@link #toBytes()}. */
+    public static RecentMessages fromBytes(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long[] values = new long[Math.min(bytes.length / Long.BYTES, CAPACITY)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = buffer.getLong();
+        }
+        return new RecentMessages(values);
+    }
+
+    public static long fingerprint(String messageId) {
+        return ByteBuffer.wrap(ConsumerIds.sha256(messageId)).getLong();
+    }
+
+    public boolean contains(String messageId) {
+        long fingerprint = fingerprint(messageId);
+        for (long value : fingerprints) {
+            if (value == fingerprint) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A copy that also remembers {@code messageId}, forgetting the oldest beyond {@link #CAPACITY}. */
+    public RecentMessages plus(String messageId) {
+        int keep = Math.min(fingerprints.length, CAPACITY - 1);
+        long[] next = new long[keep + 1];
+        System.arraycopy(fingerprints, fingerprints.length - keep, next, 0, keep);
+        next[keep] = fingerprint(messageId);
+        return new RecentMessages(next);
+    }
+
+    public int size() {
+        return fingerprints.length;
+    }
+
+    public byte[] toBytes() {
+        ByteBuffer buffer = ByteBuffer.allocate(fingerprints.length * Long.BYTES);
+        for (long value : fingerprints) {
+            buffer.putLong(value);
+        }
+        return buffer.array();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecentMessages that && Arrays.equals(fingerprints, that.fingerprints);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(fingerprints);
+    }
+
+    @Override
+    public String toString() {
+        return "RecentMessages[" + fingerprints.length + "]";
+    }
+
+}

@@ -1,0 +1,63 @@
+package io.tally.core.service;
+
+import io.tally.core.domain.access.ApiKey;
+import io.tally.core.domain.access.AuthenticationFailedException;
+import io.tally.core.domain.access.IssuedKey;
+import io.tally.core.domain.access.KeyDigest;
+import io.tally.core.domain.access.KeyRole;
+import io.tally.core.domain.access.Principal;
+import io.tally.core.port.in.AuthenticateUseCase;
+import io.tally.core.port.in.IssueKeyUseCase;
+import io.tally.core.port.out.ApiKeyStorePort;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Issues API keys (256-bit random, stored only as a digest) and authenticates presented keys. */
+public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase {
+
+    private static final Base64.Encoder KEY_ENCODING = Base64.getUrlEncoder().withoutPadding();
+
+    private final ApiKeyStorePort keys;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ApiKeyService(ApiKeyStorePort keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @Override
+    public Principal authenticate(String rawKey, KeyRole requiredRole) {
+        if (rawKey == null || rawKey.isBlank()) {
+            throw new AuthenticationFailedException("an API key is required");
+        }
+        String hash = KeyDigest.of(rawKey);
+        ApiKey key = keys.findByHash(hash)
+                .filter(found -> KeyDigest.matches(rawKey, found.keyHash()))
+                .orElseThrow(() -> new AuthenticationFailedException("unknown API key"));
+        if (!key.active()) {
+            throw new AuthenticationFailedException("API key " + key.keyId() + " was revoked");
+        }
+        if (key.role() != requiredRole) {
+            throw new AuthenticationFailedException("API key " + key.keyId() + " is a " + key.role()
+                    + " key; this call needs a " + requiredRole + " key");
+        }
+        return new Principal(key.brandId(), key.channelId(), key.role(), key.keyId());
+    }
+
+    @Override
+    public IssuedKey issue(IssueKeyCommand command) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String rawKey = command.role().prefix() + KEY_ENCODING.encodeToString(secret);
+        byte[] id = new byte[6];
+        random.nextBytes(id);
+        ApiKey key = new ApiKey("key_" + HexFormat.of().formatHex(id), KeyDigest.of(rawKey), command.brandId(),
+                command.channelId(), command.role(), clock.instant(), null);
+        keys.insert(key);
+        return new IssuedKey(rawKey, key);
+    }
+}

@@ -1,0 +1,30 @@
+package io.tally.gateway;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.tally.core.domain.event.FieldError;
+
+import java.util.List;
+
+/**
+ * The JSON body of every error answer.
+ *
+ * @param success always false (the Tracking API's field)
+ * @param code    machine-readable error code
+ * @param message human-readable explanation
+ * @param field   JSON path of the first offending field, if the error is about one
+ * @param errors  every field error, when there are several
+ */
+@Serdeable
+public record ApiError(boolean success, String code, String message, String field, List<FieldError> errors) {
+
+    public static ApiError of(String code, String message) {
+        return new ApiError(false, code, message, null, List.of());
+    }
+
+    public static ApiError of(String code, List<FieldError> errors) {
+        FieldError first = errors.get(0);
+        String message = errors.size() == 1 ? first.message()
+                : first.message() + " (and " + (errors.size() - 1) + " more errors)";
+        return new ApiError(false, code, first.field() + ": " + message, first.field(), errors);
+    }
+}

@@ -1,0 +1,57 @@
+package io.tally.gateway;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.tally.aws.json.MalformedJsonException;
+import io.tally.core.domain.access.AuthenticationFailedException;
+import io.tally.core.domain.event.FieldError;
+import io.tally.core.domain.event.InvalidEventException;
+import io.tally.core.port.out.QueueUnavailableException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Maps every domain failure to its HTTP status and a JSON {@link ApiError}, in one place. */
+@Produces
+@Singleton
+@Requires(classes = {RuntimeException.class, ExceptionHandler.class})
+public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, HttpResponse<ApiError>> {
+
+    /** Seconds a sender should wait before retrying when the queue is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    public HttpResponse<ApiError> handle(HttpRequest request, RuntimeException exception) {
+        if (exception instanceof InvalidEventException invalid) {
+            return HttpResponse.badRequest(ApiError.of("invalid_event", invalid.errors()));
+        }
+        if (exception instanceof MalformedJsonException malformed) {
+            return HttpResponse.badRequest(ApiError.of("malformed_json",
+                    List.of(new FieldError("$", "malformed_json", malformed.getMessage()))));
+        }
+        if (exception instanceof AuthenticationFailedException denied) {
+            return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Basic realm=\"tally\"")
+                    .body(ApiError.of("unauthorized", denied.getMessage()));
+        }
+        if (exception instanceof NotFoundException missing) {
+            return HttpResponse.notFound(ApiError.of("not_found", missing.getMessage()));
+        }
+        if (exception instanceof QueueUnavailableException unavailable) {
+            LOG.warn("ingest queue refused events on {} {}", request.getMethod(), request.getPath(), unavailable);
+            return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+                    .body(ApiError.of("queue_unavailable", "events were not queued; retry later"));
+        }
+        LOG.error("unexpected failure on {} {}", request.getMethod(), request.getPath(), exception);
+        return HttpResponse.serverError(ApiError.of("internal_error", "unexpected error; nothing was accepted"));
+    }
+}
