@@ -12,12 +12,12 @@ import java.util.Optional;
  * Extracts the API key from a request: HTTP Basic with the key as user name and an empty password (what
  * Segment SDKs send), or {@code Authorization: Bearer <key>}.
  */
-final class ApiKeys {
+public final class ApiKeys {
 
     private ApiKeys() {
     }
 
-    static Optional<String> fromAuthorization(HttpRequest<?> request) {
+    public static Optional<String> fromAuthorization(HttpRequest<?> request) {
         return request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class).flatMap(ApiKeys::parse);
     }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,8 +42,9 @@ public class TrackingApi {
     /** One event posted to {@code /v1/<type>}. */
     public IngestResponse single(EventType type, HttpRequest<?> request, byte[] body) {
         Instant receivedAt = clock.instant();
+        Optional<Principal> byHeader = senderFromHeader(request);
         Map<String, Object> json = codec.parseObject(body);
-        Principal sender = sender(request, json);
+        Principal sender = byHeader.orElseGet(() -> senderFromBody(json));
         ConsumerEvent event = reader.readSingle(json, type, receivedAt);
         var receipt = ingest.ingest(new IngestCommand(sender, List.of(event)));
         return new IngestResponse(true, receipt.accepted(), List.of());
@@ -51,8 +53,9 @@ public class TrackingApi {
     /** A {@code batch}/{@code import} payload: valid events are accepted, invalid ones listed as rejected. */
     public IngestResponse batch(HttpRequest<?> request, byte[] body) {
         Instant receivedAt = clock.instant();
+        Optional<Principal> byHeader = senderFromHeader(request);
         Map<String, Object> json = codec.parseObject(body);
-        Principal sender = sender(request, json);
+        Principal sender = byHeader.orElseGet(() -> senderFromBody(json));
         SegmentEventReader.BatchReadResult read = reader.readBatch(json, receivedAt);
         var receipt = ingest.ingest(new IngestCommand(sender, read.accepted()));
         List<IngestResponse.RejectedEvent> rejected = read.rejected().stream()
@@ -60,9 +63,13 @@ public class TrackingApi {
         return new IngestResponse(true, receipt.accepted(), rejected);
     }
 
-    private Principal sender(HttpRequest<?> request, Map<String, Object> json) {
-        String key = ApiKeys.fromAuthorization(request)
-                .orElseGet(() -> json.get("writeKey") instanceof String s ? s : null);
-        return authenticate.authenticate(key, KeyRole.WRITE);
+    /** A key in the Authorization header is checked before the body is even parsed. */
+    private Optional<Principal> senderFromHeader(HttpRequest<?> request) {
+        return ApiKeys.fromAuthorization(request).map(key -> authenticate.authenticate(key, KeyRole.WRITE));
+    }
+
+    /** Segment's alternative: {@code "writeKey"} in the JSON body. */
+    private Principal senderFromBody(Map<String, Object> json) {
+        return authenticate.authenticate(json.get("writeKey") instanceof String s ? s : null, KeyRole.WRITE);
     }
 }

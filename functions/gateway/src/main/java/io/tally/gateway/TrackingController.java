@@ -52,8 +52,8 @@ public class TrackingController {
         return api.batch(request, body);
     }
 
-    /** The path Segment's server-side SDKs post their batches to, with or without the trailing slash. */
-    @Post(uris = {"/import", "/import/"}, consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
+    /** The path Segment's server-side SDKs post their batches to; Micronaut also matches {@code /v1/import/}. */
+    @Post(value = "/import", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public IngestResponse importBatch(HttpRequest<?> request, @Body byte[] body) {
         return api.batch(request, body);
     }

@@ -1,0 +1,29 @@
+package io.tally.local;
+
+import io.micronaut.json.JsonMapper;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/** Options shared by the commands that talk to a running stack. */
+final class ClientOptions {
+
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Gateway URL (default: ${DEFAULT-VALUE})")
+    URI url;
+
+    @Option(names = "--brand", defaultValue = "demo", description = "Brand whose local keys to use (default: ${DEFAULT-VALUE})")
+    String brand;
+
+    @Option(names = "--key", description = "API key to use instead of the one in the state directory")
+    String key;
+
+    @Option(names = "--state-dir", defaultValue = ".tally",
+            description = "Where 'tally up' saved the local keys (default: ${DEFAULT-VALUE}; the --data-dir if one was given)")
+    Path stateDir;
+
+    LocalKeys keys(JsonMapper json) {
+        return LocalKeys.read(stateDir, json).orElseThrow(() -> new IllegalArgumentException(
+                "no " + LocalKeys.FILE_NAME + " in " + stateDir.toAbsolutePath() + ": start the stack with 'tally up' or pass --key"));
+    }
+}

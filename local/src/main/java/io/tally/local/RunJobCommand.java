@@ -1,0 +1,32 @@
+package io.tally.local;
+
+import io.micronaut.json.JsonMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** {@code tally run-job NAME}: fires a scheduled job in the running local stack now. */
+@Command(name = "run-job", mixinStandardHelpOptions = true,
+        description = "Run a scheduled job (census, daily-report) in the running local stack now.")
+final class RunJobCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "Job name: census or daily-report")
+    String name;
+
+    @Mixin
+    ClientOptions client;
+
+    @Override
+    public Integer call() throws IOException {
+        JsonMapper json = JsonMapper.createDefault();
+        String key = client.key != null ? client.key : client.keys(json).adminKey(client.brand);
+        GatewayClient.Response response = new GatewayClient(client.url, json)
+                .send("POST", "/local/jobs/" + name, key, null);
+        System.out.println(new String(json.writeValueAsBytes(response.body()), StandardCharsets.UTF_8));
+        return response.ok() ? 0 : 1;
+    }
+}
