@@ -84,11 +84,12 @@ final class UpCommand implements Callable<Integer> {
         }
         boolean drained = tally.awaitQueuesDrained(Duration.ofMinutes(3));
         System.out.println(drained ? "seed data processed." : "seed data still processing; continuing.");
-        for (String job : List.of("census", "daily-report")) {
-            JobReport report = tally.runJob(job);
-            System.out.println("job " + job + ": " + report.status()
-                    + (report.location() != null ? "\n  report: " + report.location() : ""));
-        }
+        JobReport census = tally.runJob("census");
+        System.out.println("census: " + census.status() + " " + census.details());
+        tally.awaitQueuesDrained(Duration.ofMinutes(3));
+        JobReport report = tally.runJob("daily-report");
+        System.out.println("daily report: " + report.status()
+                + (report.location() != null ? "\n  open: " + report.location() : " " + report.details()));
     }
 
     private static void printBanner(LocalTally tally, LocalKeys keys, Path stateDir) {

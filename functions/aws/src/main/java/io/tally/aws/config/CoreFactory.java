@@ -1,7 +1,15 @@
 package io.tally.aws.config;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.tally.core.port.out.ApiKeyStorePort;
+import io.tally.core.port.out.CensusStorePort;
+import io.tally.core.port.out.ProfileScanPort;
+import io.tally.core.port.out.ReportPublisherPort;
+import io.tally.core.port.out.ScanTaskQueuePort;
+import io.tally.core.service.CensusService;
+import io.tally.core.service.DailyReportService;
 import io.tally.core.port.out.EventQueuePort;
 import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.service.ApiKeyService;
@@ -28,6 +36,18 @@ public class CoreFactory {
     @Singleton
     IngestService ingestService(EventQueuePort queue) {
         return new IngestService(queue);
+    }
+
+    @Singleton
+    CensusService censusService(ScanTaskQueuePort tasks, ProfileScanPort profiles, CensusStorePort store, Clock clock,
+                                @Value("${tally.census.segments:4}") int segments) {
+        return new CensusService(tasks, profiles, store, clock, segments);
+    }
+
+    @Singleton
+    @Requires(beans = ReportPublisherPort.class)
+    DailyReportService dailyReportService(CensusStorePort census, ReportPublisherPort publisher) {
+        return new DailyReportService(census, publisher);
     }
 
     @Singleton
