@@ -26,7 +26,7 @@ import java.util.Optional;
  * DynamoDB Local, ElasticMQ and S3Proxy in this process, each listening on 127.0.0.1 on a free port.
  * In memory by default; with a data directory, tables and objects survive restarts.
  */
-public final class EmbeddedAws implements AutoCloseable {
+public final class EmbeddedAws implements AwsEndpoints {
 
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY = "tallylocal";
@@ -102,16 +102,34 @@ public final class EmbeddedAws implements AutoCloseable {
         }
     }
 
+    @Override
     public URI dynamoEndpoint() {
         return dynamoEndpoint;
     }
 
+    @Override
     public URI sqsEndpoint() {
         return sqsEndpoint;
     }
 
+    @Override
     public URI s3Endpoint() {
         return s3Endpoint;
+    }
+
+    @Override
+    public String region() {
+        return REGION;
+    }
+
+    @Override
+    public String accessKey() {
+        return ACCESS_KEY;
+    }
+
+    @Override
+    public String secretKey() {
+        return SECRET_KEY;
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalTally.class);
 
-    private final EmbeddedAws aws;
+    private final AwsEndpoints aws;
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final LocalFunctions functions;
@@ -47,7 +47,7 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, Object> resources;
 
-    private LocalTally(EmbeddedAws aws, ApplicationContext context, EmbeddedServer server, LocalFunctions functions,
+    private LocalTally(AwsEndpoints aws, ApplicationContext context, EmbeddedServer server, LocalFunctions functions,
                        List<QueuePoller> pollers, ExecutorService pollerThreads, ScheduledExecutorService scheduler,
                        Map<String, Object> resources) {
         this.aws = aws;
@@ -60,8 +60,13 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
         this.resources = resources;
     }
 
+    /** Starts the suite on the embedded emulators. */
     public static LocalTally start(LocalOptions options) {
-        EmbeddedAws aws = EmbeddedAws.start(options.dataDir());
+        return start(options, EmbeddedAws.start(options.dataDir()));
+    }
+
+    /** Starts the suite against the given AWS-compatible endpoints (e.g. LocalStack); closes them on close. */
+    public static LocalTally start(LocalOptions options, AwsEndpoints aws) {
         ApplicationContext context = null;
         try {
             context = ApplicationContext.builder().deduceEnvironment(false).environments("local")
@@ -107,11 +112,11 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
         };
     }
 
-    private static Map<String, Object> clientProperties(EmbeddedAws aws, LocalOptions options) {
+    private static Map<String, Object> clientProperties(AwsEndpoints aws, LocalOptions options) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("aws.region", EmbeddedAws.REGION);
-        properties.put("aws.access-key-id", EmbeddedAws.ACCESS_KEY);
-        properties.put("aws.secret-key", EmbeddedAws.SECRET_KEY);
+        properties.put("aws.region", aws.region());
+        properties.put("aws.access-key-id", aws.accessKey());
+        properties.put("aws.secret-key", aws.secretKey());
         properties.put("aws.services.dynamodb.endpoint-override", aws.dynamoEndpoint().toString());
         properties.put("aws.services.sqs.endpoint-override", aws.sqsEndpoint().toString());
         properties.put("aws.services.s3.endpoint-override", aws.s3Endpoint().toString());
@@ -180,7 +185,7 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
         return context;
     }
 
-    public EmbeddedAws aws() {
+    public AwsEndpoints aws() {
         return aws;
     }
 

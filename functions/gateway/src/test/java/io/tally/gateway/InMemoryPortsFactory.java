@@ -1,0 +1,34 @@
+package io.tally.gateway;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.tally.aws.dynamodb.DynamoApiKeyStore;
+import io.tally.aws.dynamodb.DynamoProfileStore;
+import io.tally.aws.sqs.SqsEventQueue;
+import io.tally.testkit.InMemoryApiKeyStore;
+import io.tally.testkit.InMemoryEventQueue;
+import io.tally.testkit.InMemoryProfileStore;
+import jakarta.inject.Singleton;
+
+/** Replaces the AWS adapters with the testkit's in-memory ports, so gateway tests need no network. */
+@Factory
+class InMemoryPortsFactory {
+
+    @Singleton
+    @Replaces(DynamoApiKeyStore.class)
+    InMemoryApiKeyStore apiKeys() {
+        return new InMemoryApiKeyStore();
+    }
+
+    @Singleton
+    @Replaces(SqsEventQueue.class)
+    InMemoryEventQueue eventQueue() {
+        return new InMemoryEventQueue();
+    }
+
+    @Singleton
+    @Replaces(DynamoProfileStore.class)
+    InMemoryProfileStore profiles() {
+        return new InMemoryProfileStore();
+    }
+}
