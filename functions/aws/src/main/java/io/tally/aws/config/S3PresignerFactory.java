@@ -2,6 +2,7 @@ package io.tally.aws.config;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -16,6 +17,7 @@ import java.net.URI;
  * ({@code aws.services.s3.endpoint-override}) and path-style setting ({@code aws.s3.path-style-access-enabled}).
  */
 @Factory
+@Requires(classes = S3Presigner.class)
 public class S3PresignerFactory {
 
     @Singleton
