@@ -23,10 +23,11 @@ public final class RecentMessages {
         return new RecentMessages(new long[0]);
     }
 
-    /** Restores the state written by {@link #toBytes()}. */
+    /** Restores the state written by {@link #toBytes()}; of more than {@link #CAPACITY}, keeps the newest. */
     public static RecentMessages fromBytes(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        long[] values = new long[Math.min(bytes.length / Long.BYTES, CAPACITY)];
+        int stored = bytes.length / Long.BYTES;
+        long[] values = new long[Math.min(stored, CAPACITY)];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, (stored - values.length) * Long.BYTES, values.length * Long.BYTES);
         for (int i = 0; i < values.length; i++) {
             values[i] = buffer.getLong();
         }

@@ -86,7 +86,7 @@ public final class SegmentEventReader {
     }
 
     private static Map<String, Object> withSentAt(Map<String, Object> event, Instant batchSentAt) {
-        if (batchSentAt == null || event.containsKey("sentAt")) {
+        if (batchSentAt == null || event.get("sentAt") != null) {
             return event;
         }
         Map<String, Object> copy = new LinkedHashMap<>(event);
