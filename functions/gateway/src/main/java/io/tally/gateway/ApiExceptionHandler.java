@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.tally.aws.json.MalformedJsonException;
 import io.tally.core.domain.access.AuthenticationFailedException;
+import io.tally.core.domain.access.KeyNotFoundException;
+import io.tally.core.domain.event.PayloadTooLargeException;
 import io.tally.core.domain.event.FieldError;
 import io.tally.core.domain.event.InvalidEventException;
 import io.tally.core.port.out.QueueUnavailableException;
@@ -42,8 +44,20 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
                     .header("WWW-Authenticate", "Basic realm=\"tally\"")
                     .body(ApiError.of("unauthorized", denied.getMessage()));
         }
-        if (exception instanceof NotFoundException missing) {
-            return HttpResponse.notFound(ApiError.of("not_found", missing.getMessage()));
+        if (exception instanceof BadRequestException bad) {
+            return HttpResponse.badRequest(ApiError.of("invalid_request", List.of(bad.error())));
+        }
+        if (exception instanceof NotFoundException || exception instanceof KeyNotFoundException) {
+            return HttpResponse.notFound(ApiError.of("not_found", exception.getMessage()));
+        }
+        if (exception instanceof PayloadTooLargeException tooLarge) {
+            return HttpResponse.<ApiError>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                    .body(ApiError.of("too_large", tooLarge.getMessage()));
+        }
+        if (exception instanceof RateLimitedException limited) {
+            return HttpResponse.<ApiError>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(limited.retryAfterSeconds()))
+                    .body(ApiError.of("rate_limited", limited.getMessage()));
         }
         if (exception instanceof QueueUnavailableException unavailable) {
             LOG.warn("ingest queue refused events on {} {}", request.getMethod(), request.getPath(), unavailable);

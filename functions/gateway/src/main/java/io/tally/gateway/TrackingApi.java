@@ -6,7 +6,10 @@ import io.tally.core.domain.access.KeyRole;
 import io.tally.core.domain.access.Principal;
 import io.tally.core.domain.event.ConsumerEvent;
 import io.tally.core.domain.event.EventType;
+import io.tally.core.domain.event.IngestLimits;
+import io.tally.core.domain.event.PayloadTooLargeException;
 import io.tally.core.domain.event.SegmentEventReader;
+import io.tally.core.domain.quarantine.QuarantinedEvent;
 import io.tally.core.port.in.AuthenticateUseCase;
 import io.tally.core.port.in.IngestEventsUseCase;
 import io.tally.core.port.in.IngestEventsUseCase.IngestCommand;
@@ -17,11 +20,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The web adapter of the Tracking API: authenticates the channel key (header or {@code writeKey} in the body),
- * reads the payload into events and hands them to {@link IngestEventsUseCase}.
+ * The web adapter of the Tracking API: enforces the size limits, authenticates the channel key (header or
+ * {@code writeKey} in the body), applies the key's rate limit, reads the payload into events and hands them —
+ * with the rejected ones, for the quarantine — to {@link IngestEventsUseCase}.
  */
 @Singleton
 public class TrackingApi {
@@ -30,37 +33,57 @@ public class TrackingApi {
     private final IngestEventsUseCase ingest;
     private final EventCodec codec;
     private final Clock clock;
-    private final SegmentEventReader reader = new SegmentEventReader(() -> UUID.randomUUID().toString());
+    private final SegmentEventReader reader;
+    private final RateLimiter rateLimiter;
 
-    public TrackingApi(AuthenticateUseCase authenticate, IngestEventsUseCase ingest, EventCodec codec, Clock clock) {
+    public TrackingApi(AuthenticateUseCase authenticate, IngestEventsUseCase ingest, EventCodec codec, Clock clock,
+                       SegmentEventReader reader, RateLimiter rateLimiter) {
         this.authenticate = authenticate;
         this.ingest = ingest;
         this.codec = codec;
         this.clock = clock;
+        this.reader = reader;
+        this.rateLimiter = rateLimiter;
     }
 
     /** One event posted to {@code /v1/<type>}. */
     public IngestResponse single(EventType type, HttpRequest<?> request, byte[] body) {
         Instant receivedAt = clock.instant();
         Optional<Principal> byHeader = senderFromHeader(request);
+        if (body.length > IngestLimits.MAX_EVENT_BYTES) {
+            throw new PayloadTooLargeException("an event may be at most " + IngestLimits.MAX_EVENT_BYTES
+                    + " bytes; this one is " + body.length);
+        }
         Map<String, Object> json = codec.parseObject(body);
         Principal sender = byHeader.orElseGet(() -> senderFromBody(json));
+        rateLimiter.acquire(sender.keyId(), 1);
         ConsumerEvent event = reader.readSingle(json, type, receivedAt);
-        var receipt = ingest.ingest(new IngestCommand(sender, List.of(event)));
+        var receipt = ingest.ingest(new IngestCommand(sender, receivedAt, List.of(event), List.of()));
         return new IngestResponse(true, receipt.accepted(), List.of());
     }
 
-    /** A {@code batch}/{@code import} payload: valid events are accepted, invalid ones listed as rejected. */
+    /**
+     * A {@code batch}/{@code import} payload: valid events are accepted, invalid ones quarantined and listed
+     * as rejected with their index and errors.
+     */
     public IngestResponse batch(HttpRequest<?> request, byte[] body) {
         Instant receivedAt = clock.instant();
         Optional<Principal> byHeader = senderFromHeader(request);
+        if (body.length > IngestLimits.MAX_BATCH_BYTES) {
+            throw new PayloadTooLargeException("a batch may be at most " + IngestLimits.MAX_BATCH_BYTES
+                    + " bytes; this one is " + body.length);
+        }
         Map<String, Object> json = codec.parseObject(body);
         Principal sender = byHeader.orElseGet(() -> senderFromBody(json));
-        SegmentEventReader.BatchReadResult read = reader.readBatch(json, receivedAt);
-        var receipt = ingest.ingest(new IngestCommand(sender, read.accepted()));
-        List<IngestResponse.RejectedEvent> rejected = read.rejected().stream()
-                .map(r -> new IngestResponse.RejectedEvent(r.index(), r.errors())).toList();
-        return new IngestResponse(true, receipt.accepted(), rejected);
+        boolean mayHoldLargeItems = body.length > IngestLimits.MAX_EVENT_BYTES;
+        SegmentEventReader.BatchReadResult read = reader.readBatch(json, receivedAt,
+                item -> mayHoldLargeItems ? codec.write(item).length : 0);
+        rateLimiter.acquire(sender.keyId(), read.accepted().size() + read.rejected().size());
+        List<QuarantinedEvent> rejected = read.rejected().stream()
+                .map(r -> new QuarantinedEvent(r.index(), r.raw(), r.errors())).toList();
+        var receipt = ingest.ingest(new IngestCommand(sender, receivedAt, read.accepted(), rejected));
+        return new IngestResponse(true, receipt.accepted(), read.rejected().stream()
+                .map(r -> new IngestResponse.RejectedEvent(r.index(), r.errors())).toList());
     }
 
     /** A key in the Authorization header is checked before the body is even parsed. */

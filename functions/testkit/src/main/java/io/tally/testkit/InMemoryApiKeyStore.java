@@ -3,6 +3,8 @@ package io.tally.testkit;
 import io.tally.core.domain.access.ApiKey;
 import io.tally.core.port.out.ApiKeyStorePort;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +22,19 @@ public class InMemoryApiKeyStore implements ApiKeyStorePort {
     public void insert(ApiKey key) {
         if (keys.putIfAbsent(key.keyHash(), key) != null) {
             throw new IllegalStateException("a key with this digest exists already");
+        }
+    }
+
+    @Override
+    public List<ApiKey> listByBrand(String brandId) {
+        return keys.values().stream().filter(k -> k.brandId().equals(brandId))
+                .sorted(Comparator.comparing(ApiKey::keyId)).toList();
+    }
+
+    @Override
+    public void update(ApiKey key) {
+        if (keys.replace(key.keyHash(), key) == null) {
+            throw new IllegalStateException("no key with this digest");
         }
     }
 

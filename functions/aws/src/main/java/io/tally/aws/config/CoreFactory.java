@@ -3,7 +3,10 @@ package io.tally.aws.config;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.tally.core.domain.event.SegmentEventReader;
 import io.tally.core.port.out.ApiKeyStorePort;
+import io.tally.core.port.out.QuarantinePort;
+import io.tally.core.service.QuarantineService;
 import io.tally.core.port.out.CensusStorePort;
 import io.tally.core.port.out.ProfileScanPort;
 import io.tally.core.port.out.ReportPublisherPort;
@@ -18,6 +21,7 @@ import io.tally.core.service.ProfileService;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /** Wires the framework-free core services to whichever port adapters are in the context. */
 @Factory
@@ -33,9 +37,22 @@ public class CoreFactory {
         return new ApiKeyService(keys, clock);
     }
 
+    /** Reads Tracking API payloads; events without a message id get a random UUID. */
     @Singleton
-    IngestService ingestService(EventQueuePort queue) {
-        return new IngestService(queue);
+    SegmentEventReader segmentEventReader() {
+        return new SegmentEventReader(() -> UUID.randomUUID().toString());
+    }
+
+    @Singleton
+    @Requires(beans = QuarantinePort.class)
+    IngestService ingestService(EventQueuePort queue, QuarantinePort quarantine) {
+        return new IngestService(queue, quarantine);
+    }
+
+    @Singleton
+    @Requires(beans = QuarantinePort.class)
+    QuarantineService quarantineService(QuarantinePort quarantine, EventQueuePort queue, SegmentEventReader reader) {
+        return new QuarantineService(quarantine, queue, reader);
     }
 
     @Singleton

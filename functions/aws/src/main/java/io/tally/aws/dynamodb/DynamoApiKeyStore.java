@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +21,8 @@ import static io.tally.aws.dynamodb.Items.s;
 
 /**
  * API keys in the main table by digest: {@code pk = KEY#<sha256>}, {@code sk = KEY}; listed per brand through
- * {@code gsi1pk = B#<brand>#KEYS}, {@code gsi1sk = <keyId>}. The raw key is never stored.
+ * {@code gsi1pk = B#<brand>#KEYS}, {@code gsi1sk = <keyId>}. The raw key is never stored; the digest is
+ * repeated as an attribute so a listing can address each key for rotation and revocation.
  */
 @Singleton
 public class DynamoApiKeyStore implements ApiKeyStorePort {
@@ -38,22 +41,48 @@ public class DynamoApiKeyStore implements ApiKeyStorePort {
     public Optional<ApiKey> findByHash(String keyHash) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Map.of(TallyCatalog.PK, s("KEY#" + keyHash), TallyCatalog.SK, s(KEY_SK)))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ApiKey(Items.string(item, "keyId"), keyHash, Items.string(item, "brandId"),
-                Items.string(item, "channelId"), KeyRole.valueOf(Items.string(item, "role")),
-                Items.optionalInstant(item, "createdAt"), Items.optionalInstant(item, "revokedAt")));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     @Override
-    public void insert(ApiKey key) {
+    public List<ApiKey> listByBrand(String brandId) {
+        List<ApiKey> keys = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName(TallyCatalog.GSI1)
+                        .keyConditionExpression("#pk = :brand")
+                        .expressionAttributeNames(Map.of("#pk", TallyCatalog.GSI1_PK))
+                        .expressionAttributeValues(Map.of(":brand", s(brandKeysPartition(brandId)))))
+                .items().forEach(item -> keys.add(fromItem(item)));
+        return keys;
+    }
+
+    @Override
+    public void update(ApiKey key) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(toItem(key)).conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", TallyCatalog.PK)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("no key " + key.keyId() + " to update", e);
+        }
+    }
+
+    private static String brandKeysPartition(String brandId) {
+        return "B#" + brandId + "#KEYS";
+    }
+
+    private static ApiKey fromItem(Map<String, AttributeValue> item) {
+        return new ApiKey(Items.string(item, "keyId"), Items.string(item, "keyHash"), Items.string(item, "brandId"),
+                Items.string(item, "channelId"), KeyRole.valueOf(Items.string(item, "role")),
+                Items.optionalInstant(item, "createdAt"), Items.optionalInstant(item, "revokedAt"));
+    }
+
+    private static Map<String, AttributeValue> toItem(ApiKey key) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TallyCatalog.PK, s("KEY#" + key.keyHash()));
         item.put(TallyCatalog.SK, s(KEY_SK));
-        item.put(TallyCatalog.GSI1_PK, s("B#" + key.brandId() + "#KEYS"));
+        item.put(TallyCatalog.GSI1_PK, s(brandKeysPartition(key.brandId())));
         item.put(TallyCatalog.GSI1_SK, s(key.keyId()));
         item.put("keyId", s(key.keyId()));
+        item.put("keyHash", s(key.keyHash()));
         item.put("brandId", s(key.brandId()));
         item.put("channelId", s(key.channelId()));
         item.put("role", s(key.role().name()));
@@ -61,8 +90,13 @@ public class DynamoApiKeyStore implements ApiKeyStorePort {
         if (key.revokedAt() != null) {
             item.put("revokedAt", instant(key.revokedAt()));
         }
+        return item;
+    }
+
+    @Override
+    public void insert(ApiKey key) {
         try {
-            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+            dynamo.putItem(r -> r.tableName(table).item(toItem(key)).conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", TallyCatalog.PK)));
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalStateException("a key with this digest exists already", e);

@@ -4,19 +4,23 @@ import io.tally.core.domain.access.ApiKey;
 import io.tally.core.domain.access.AuthenticationFailedException;
 import io.tally.core.domain.access.IssuedKey;
 import io.tally.core.domain.access.KeyDigest;
+import io.tally.core.domain.access.KeyNotFoundException;
 import io.tally.core.domain.access.KeyRole;
 import io.tally.core.domain.access.Principal;
 import io.tally.core.port.in.AuthenticateUseCase;
 import io.tally.core.port.in.IssueKeyUseCase;
+import io.tally.core.port.in.ManageKeysUseCase;
 import io.tally.core.port.out.ApiKeyStorePort;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /** Issues API keys (256-bit random, stored only as a digest) and authenticates presented keys. */
-public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase {
+public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase, ManageKeysUseCase {
 
     private static final Base64.Encoder KEY_ENCODING = Base64.getUrlEncoder().withoutPadding();
 
@@ -38,7 +42,7 @@ public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase {
         ApiKey key = keys.findByHash(hash)
                 .filter(found -> KeyDigest.matches(rawKey, found.keyHash()))
                 .orElseThrow(() -> new AuthenticationFailedException("unknown API key"));
-        if (!key.active()) {
+        if (!key.activeAt(clock.instant())) {
             throw new AuthenticationFailedException("API key " + key.keyId() + " was revoked");
         }
         if (key.role() != requiredRole) {
@@ -46,6 +50,40 @@ public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase {
                     + " key; this call needs a " + requiredRole + " key");
         }
         return new Principal(key.brandId(), key.channelId(), key.role(), key.keyId());
+    }
+
+    @Override
+    public List<ApiKey> list(String brandId) {
+        return keys.listByBrand(brandId);
+    }
+
+    @Override
+    public IssuedKey create(String brandId, String channelId) {
+        return issue(new IssueKeyCommand(brandId, channelId, KeyRole.WRITE));
+    }
+
+    @Override
+    public IssuedKey rotate(String brandId, String keyId, Duration grace) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must not be negative");
+        }
+        ApiKey old = writeKey(brandId, keyId);
+        IssuedKey next = create(brandId, old.channelId());
+        keys.update(old.endingAt(clock.instant().plus(grace)));
+        return next;
+    }
+
+    @Override
+    public ApiKey revoke(String brandId, String keyId) {
+        ApiKey revoked = writeKey(brandId, keyId).endingAt(clock.instant());
+        keys.update(revoked);
+        return revoked;
+    }
+
+    private ApiKey writeKey(String brandId, String keyId) {
+        return keys.listByBrand(brandId).stream()
+                .filter(k -> k.keyId().equals(keyId) && k.role() == KeyRole.WRITE).findFirst()
+                .orElseThrow(() -> new KeyNotFoundException(brandId, keyId));
     }
 
     @Override

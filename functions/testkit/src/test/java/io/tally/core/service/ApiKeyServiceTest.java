@@ -89,7 +89,7 @@ class ApiKeyServiceTest {
 
         assertThat(issued.key().createdAt()).isEqualTo(NOW);
         assertThat(issued.key().revokedAt()).isNull();
-        assertThat(issued.key().active()).isTrue();
+        assertThat(issued.key().activeAt(java.time.Instant.now())).isTrue();
         assertThat(issued.key().brandId()).isEqualTo("acme");
         assertThat(issued.key().channelId()).isEqualTo("web");
     }
@@ -123,12 +123,49 @@ class ApiKeyServiceTest {
         IssuedKey issued = service.issue(new IssueKeyCommand("acme", "web", KeyRole.WRITE));
         ApiKey key = issued.key();
         store.replace(new ApiKey(key.keyId(), key.keyHash(), key.brandId(), key.channelId(), key.role(),
-                key.createdAt(), NOW.plusSeconds(60)));
+                key.createdAt(), NOW));
 
         assertThatExceptionOfType(AuthenticationFailedException.class)
                 .isThrownBy(() -> service.authenticate(issued.rawKey(), KeyRole.WRITE))
                 .withMessageContaining("revoked")
                 .withMessageNotContaining(issued.rawKey());
+    }
+
+    @Test
+    void givenKeyEndingLaterInItsGracePeriod_whenAuthenticatingNow_thenItStillWorks() {
+        IssuedKey issued = service.issue(new IssueKeyCommand("acme", "web", KeyRole.WRITE));
+        store.replace(issued.key().endingAt(NOW.plusSeconds(60)));
+
+        assertThat(service.authenticate(issued.rawKey(), KeyRole.WRITE).keyId()).isEqualTo(issued.key().keyId());
+    }
+
+    @Test
+    void givenRotation_whenRotatingWithGrace_thenBothKeysWorkUntilTheGraceEnds() {
+        IssuedKey old = service.issue(new IssueKeyCommand("acme", "web", KeyRole.WRITE));
+
+        IssuedKey next = service.rotate("acme", old.key().keyId(), java.time.Duration.ofMinutes(5));
+
+        assertThat(next.key().channelId()).isEqualTo("web");
+        assertThat(service.authenticate(old.rawKey(), KeyRole.WRITE)).isNotNull();
+        assertThat(service.authenticate(next.rawKey(), KeyRole.WRITE)).isNotNull();
+        assertThat(store.findByHash(old.key().keyHash()).orElseThrow().revokedAt()).isEqualTo(NOW.plusSeconds(300));
+    }
+
+    @Test
+    void givenAdminKeyId_whenRevokingThroughKeyManagement_thenItIsNotFound() {
+        IssuedKey admin = service.issue(new IssueKeyCommand("acme", null, KeyRole.ADMIN));
+
+        assertThatExceptionOfType(io.tally.core.domain.access.KeyNotFoundException.class)
+                .isThrownBy(() -> service.revoke("acme", admin.key().keyId()));
+    }
+
+    @Test
+    void givenKeyOfAnotherBrand_whenRevoking_thenItIsNotFound() {
+        IssuedKey other = service.issue(new IssueKeyCommand("globex", "web", KeyRole.WRITE));
+
+        assertThatExceptionOfType(io.tally.core.domain.access.KeyNotFoundException.class)
+                .isThrownBy(() -> service.revoke("acme", other.key().keyId()));
+        assertThat(service.authenticate(other.rawKey(), KeyRole.WRITE)).isNotNull();
     }
 
     @Test

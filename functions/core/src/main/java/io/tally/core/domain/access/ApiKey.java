@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param channelId channel a write key sends for; {@code *} for an admin key
  * @param role      what the key may do
  * @param createdAt when it was issued
- * @param revokedAt when it was revoked, or null while it is active
+ * @param revokedAt when it stops (or stopped) working, or null while it has no end; a rotated key keeps
+ *                  working until the end of its grace period
  */
 public record ApiKey(String keyId, String keyHash, String brandId, String channelId, KeyRole role,
                      Instant createdAt, Instant revokedAt) {
@@ -29,7 +30,14 @@ public record ApiKey(String keyId, String keyHash, String brandId, String channe
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    public boolean active() {
-        return revokedAt == null;
+    /** Whether the key still works at {@code now}. */
+    public boolean activeAt(Instant now) {
+        return revokedAt == null || now.isBefore(revokedAt);
+    }
+
+    /** This key, ending at {@code at} (or earlier if it already ends before). */
+    public ApiKey endingAt(Instant at) {
+        Instant end = revokedAt != null && revokedAt.isBefore(at) ? revokedAt : at;
+        return new ApiKey(keyId, keyHash, brandId, channelId, role, createdAt, end);
     }
 }

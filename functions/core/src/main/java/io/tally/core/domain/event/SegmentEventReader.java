@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Reads Segment Tracking API payloads (already parsed into JSON maps) into {@link ConsumerEvent}s, collecting
@@ -36,7 +37,7 @@ public final class SegmentEventReader {
      */
     public ConsumerEvent readSingle(Map<String, Object> body, EventType pathType, Instant receivedAt) {
         List<FieldError> errors = new ArrayList<>();
-        ConsumerEvent event = read(body, "", pathType, Map.of(), Map.of(), receivedAt, errors);
+        ConsumerEvent event = read(body, "", pathType, receivedAt, errors);
         if (!errors.isEmpty()) {
             throw new InvalidEventException(errors);
         }
@@ -51,6 +52,16 @@ public final class SegmentEventReader {
      *                               {@code context}/{@code integrations}) is malformed
      */
     public BatchReadResult readBatch(Map<String, Object> body, Instant receivedAt) {
+        return readBatch(body, receivedAt, item -> 0);
+    }
+
+    /**
+     * As {@link #readBatch(Map, Instant)}, rejecting items whose size (as measured by {@code itemSize}, in
+     * bytes of JSON) exceeds {@link IngestLimits#MAX_EVENT_BYTES}.
+     *
+     * @throws PayloadTooLargeException when the batch holds more than {@link IngestLimits#MAX_BATCH_EVENTS}
+     */
+    public BatchReadResult readBatch(Map<String, Object> body, Instant receivedAt, ToIntFunction<Object> itemSize) {
         List<FieldError> envelopeErrors = new ArrayList<>();
         Object batch = body.get("batch");
         if (!(batch instanceof List<?> items)) {
@@ -63,40 +74,85 @@ public final class SegmentEventReader {
         if (!envelopeErrors.isEmpty()) {
             throw new InvalidEventException(envelopeErrors);
         }
+        if (items.size() > IngestLimits.MAX_BATCH_EVENTS) {
+            throw new PayloadTooLargeException("a batch holds at most " + IngestLimits.MAX_BATCH_EVENTS
+                    + " events; this one has " + items.size());
+        }
         List<ConsumerEvent> accepted = new ArrayList<>(items.size());
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            String path = "batch[" + i + "].";
-            List<FieldError> errors = new ArrayList<>();
             Object item = items.get(i);
-            if (!(item instanceof Map<?, ?> map)) {
-                rejected.add(new Rejection(i, item, List.of(new FieldError("batch[" + i + "]", "invalid_type",
-                        "each batch item must be an event object"))));
+            int size = itemSize.applyAsInt(item);
+            if (size > IngestLimits.MAX_EVENT_BYTES) {
+                rejected.add(new Rejection(i, item, List.of(new FieldError("batch[" + i + "]", "too_large",
+                        "an event may be at most " + IngestLimits.MAX_EVENT_BYTES + " bytes; this one is " + size))));
                 continue;
             }
-            Map<String, Object> event = withSentAt(cast(map), batchSentAt);
-            ConsumerEvent read = read(event, path, null, batchContext, batchIntegrations, receivedAt, errors);
-            if (errors.isEmpty()) {
-                accepted.add(read);
+            Object merged = item instanceof Map<?, ?> map ? withBatchLevel(cast(map), batchSentAt, batchContext,
+                    batchIntegrations) : item;
+            ItemResult result = readItem(merged, "batch[" + i + "]", receivedAt);
+            if (result.event() != null) {
+                accepted.add(result.event());
             } else {
-                rejected.add(new Rejection(i, item, errors));
+                rejected.add(new Rejection(i, merged, result.errors()));
             }
         }
         return new BatchReadResult(accepted, rejected);
     }
 
-    private static Map<String, Object> withSentAt(Map<String, Object> event, Instant batchSentAt) {
-        if (batchSentAt == null || event.get("sentAt") != null) {
+    /**
+     * Reads one batch item (or a quarantined event being replayed) on its own; {@code path} prefixes the
+     * field paths of its errors.
+     */
+    public ItemResult readItem(Object item, String path, Instant receivedAt) {
+        if (!(item instanceof Map<?, ?> map)) {
+            return new ItemResult(null, List.of(new FieldError(path, "invalid_type",
+                    "each batch item must be an event object")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ConsumerEvent event = read(cast(map), path + ".", null, receivedAt, errors);
+        return errors.isEmpty() ? new ItemResult(event, List.of()) : new ItemResult(null, errors);
+    }
+
+    /** An item read on its own: the event, or why not. */
+    public record ItemResult(ConsumerEvent event, List<FieldError> errors) {
+    }
+
+    /**
+     * The item with the batch-level {@code sentAt}, {@code context} and {@code integrations} folded in (item
+     * keys win), so it can later be read, stored or replayed on its own.
+     */
+    private static Map<String, Object> withBatchLevel(Map<String, Object> event, Instant batchSentAt,
+                                                      Map<String, Object> batchContext,
+                                                      Map<String, Object> batchIntegrations) {
+        if (batchSentAt == null && batchContext.isEmpty() && batchIntegrations.isEmpty()) {
             return event;
         }
         Map<String, Object> copy = new LinkedHashMap<>(event);
-        copy.put("sentAt", batchSentAt.toString());
+        if (batchSentAt != null && event.get("sentAt") == null) {
+            copy.put("sentAt", batchSentAt.toString());
+        }
+        mergeInto(copy, "context", batchContext);
+        mergeInto(copy, "integrations", batchIntegrations);
         return copy;
     }
 
-    private ConsumerEvent read(Map<String, Object> body, String path, EventType pathType,
-                               Map<String, Object> batchContext, Map<String, Object> batchIntegrations,
-                               Instant receivedAt, List<FieldError> errors) {
+    private static void mergeInto(Map<String, Object> event, String field, Map<String, Object> batchLevel) {
+        if (batchLevel.isEmpty()) {
+            return;
+        }
+        Object own = event.get(field);
+        if (own == null) {
+            event.put(field, batchLevel);
+        } else if (own instanceof Map<?, ?> ownMap) {
+            Map<String, Object> merged = new LinkedHashMap<>(batchLevel);
+            merged.putAll(cast(ownMap));
+            event.put(field, merged);
+        }
+    }
+
+    private ConsumerEvent read(Map<String, Object> body, String path, EventType pathType, Instant receivedAt,
+                               List<FieldError> errors) {
         EventType type = type(body, path, pathType, errors);
         String userId = id(body, "userId", path, errors);
         String anonymousId = id(body, "anonymousId", path, errors);
@@ -118,8 +174,8 @@ public final class SegmentEventReader {
         if (type == EventType.ALIAS && previousId == null) {
             requireMissing(body, "previousId", path, "an alias call needs a previousId", errors);
         }
-        Map<String, Object> context = merge(batchContext, object(body, "context", path, errors));
-        Map<String, Object> integrations = merge(batchIntegrations, object(body, "integrations", path, errors));
+        Map<String, Object> context = object(body, "context", path, errors);
+        Map<String, Object> integrations = object(body, "integrations", path, errors);
         Map<String, Object> properties = object(body, "properties", path, errors);
         Map<String, Object> traits = object(body, "traits", path, errors);
         Instant timestamp = instant(body, "timestamp", path, errors);
@@ -235,15 +291,6 @@ public final class SegmentEventReader {
         errors.add(new FieldError(path + field, "invalid_timestamp",
                 field + " must be an ISO-8601 date-time with offset, e.g. 2026-11-25T09:30:00.000Z"));
         return null;
-    }
-
-    private static Map<String, Object> merge(Map<String, Object> batchLevel, Map<String, Object> eventLevel) {
-        if (batchLevel.isEmpty()) {
-            return eventLevel;
-        }
-        Map<String, Object> merged = new LinkedHashMap<>(batchLevel);
-        merged.putAll(eventLevel);
-        return Collections.unmodifiableMap(merged);
     }
 
     private static boolean hasField(List<FieldError> errors, String field) {

@@ -1,0 +1,128 @@
+package io.tally.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.json.JsonMapper;
+import io.tally.core.domain.access.KeyRole;
+import io.tally.core.port.in.IssueKeyUseCase;
+import io.tally.core.port.in.IssueKeyUseCase.IssueKeyCommand;
+import io.tally.testkit.SampleEvents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway function as Lambda runs it (API Gateway v2 event → Micronaut → controllers) over in-memory ports,
+ * with a write key (brand {@code demo}, channel {@code web}) and an admin key, and request builders based on
+ * the sample events in {@code events/gateway}.
+ */
+final class GatewayFixture implements AutoCloseable {
+
+    final ApplicationContext context;
+    final APIGatewayV2HTTPEventFunction function;
+    final JsonMapper json;
+    final String writeKey;
+    final String adminKey;
+
+    GatewayFixture(Map<String, Object> properties) {
+        context = ApplicationContext.run(properties);
+        function = new APIGatewayV2HTTPEventFunction(context);
+        json = context.getBean(JsonMapper.class);
+        IssueKeyUseCase keys = context.getBean(IssueKeyUseCase.class);
+        writeKey = keys.issue(new IssueKeyCommand("demo", "web", KeyRole.WRITE)).rawKey();
+        adminKey = keys.issue(new IssueKeyCommand("demo", null, KeyRole.ADMIN)).rawKey();
+    }
+
+    GatewayFixture() {
+        this(Map.of());
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
+        return function.handleRequest(request, null);
+    }
+
+    /** A sample request with the fixture's keys filled in. */
+    APIGatewayV2HTTPEvent sample(String name) {
+        String text = SampleEvents.text(name)
+                .replace("Basic ${WRITE_KEY_BASIC}", basic(writeKey))
+                .replace("Basic ${ADMIN_KEY_BASIC}", basic(adminKey));
+        try {
+            APIGatewayV2HTTPEvent event = json.readValue(text, APIGatewayV2HTTPEvent.class);
+            event.setHeaders(new HashMap<>(event.getHeaders()));
+            return event;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request to {@code method path} (path may carry a query string) with {@code key} and a JSON body. */
+    APIGatewayV2HTTPEvent request(String method, String path, String key, String body) {
+        APIGatewayV2HTTPEvent event = sample("gateway/track-request.json");
+        String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
+        event.setRawPath(rawPath);
+        event.setRawQueryString(query);
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            parameters.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        event.setQueryStringParameters(parameters.isEmpty() ? null : parameters);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(rawPath);
+        event.getHeaders().put("authorization", basic(key));
+        event.setBody(body);
+        return event;
+    }
+
+    static String basic(String key) {
+        return "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
+    Map<String, Object> body(APIGatewayV2HTTPResponse response) {
+        try {
+            return json.readValue(response.getBody(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Map<String, Object>> list(APIGatewayV2HTTPResponse response) {
+        try {
+            return json.readValue(response.getBody(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String toJson(Object value) {
+        try {
+            return new String(json.writeValueAsBytes(value), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T cast(Object value) {
+        return (T) value;
+    }
+
+    @Override
+    public void close() {
+        function.close();
+        context.close();
+    }
+}

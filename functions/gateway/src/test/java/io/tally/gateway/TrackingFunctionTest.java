@@ -1,0 +1,292 @@
+package io.tally.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.tally.core.domain.consumer.ChannelEvent;
+import io.tally.core.domain.consumer.ConsumerIds;
+import io.tally.core.domain.consumer.ConsumerProfile;
+import io.tally.core.domain.consumer.IdentifierType;
+import io.tally.testkit.ConsumerEventBuilder;
+import io.tally.core.domain.event.IngestLimits;
+import io.tally.testkit.InMemoryEventQueue;
+import io.tally.testkit.InMemoryQuarantine;
+import io.tally.testkit.InMemoryProfileStore;
+import io.tally.testkit.SampleEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unit scope: the gateway exactly as Lambda runs it (API Gateway v2 event → Micronaut function → controllers),
+ * over the testkit's in-memory ports. Needs no network. Requests are the sample events in {@code events/gateway}.
+ */
+class TrackingFunctionTest {
+
+    private static GatewayFixture gateway;
+    private static String writeKey;
+    private static String adminKey;
+    private static InMemoryEventQueue queue;
+
+    @BeforeAll
+    static void startFunction() {
+        gateway = new GatewayFixture();
+        writeKey = gateway.writeKey;
+        adminKey = gateway.adminKey;
+        queue = gateway.bean(InMemoryEventQueue.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @BeforeEach
+    void emptyQueue() {
+        queue.clear();
+    }
+
+    @Test
+    void givenTrackRequestFromApiGateway_whenHandled_thenAnswers200AndQueuesTheEventUnderTheKeysBrandAndChannel()
+            {
+        APIGatewayV2HTTPResponse response = gateway.handle(request("gateway/track-request.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response)).containsEntry("success", true).containsEntry("accepted", 1);
+        assertThat(queue.envelopes()).singleElement().satisfies(envelope -> {
+            assertThat(envelope.brandId()).isEqualTo("demo");
+            assertThat(envelope.channelId()).isEqualTo("web");
+            assertThat(envelope.events()).singleElement().satisfies(event -> {
+                assertThat(event.messageId()).isEqualTo("msg-apigw-0001");
+                assertThat(event.anonymousId()).isEqualTo("a1");
+                assertThat(event.event()).isEqualTo("Product Viewed");
+            });
+        });
+    }
+
+    @Test
+    void givenTrackRequestWithWrongKey_whenHandled_thenAnswers401WithChallengeAndQueuesNothing() {
+        APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+        request.getHeaders().put("authorization", basic("tw_not-a-key"));
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getHeaders()).containsEntry("WWW-Authenticate", "Basic realm=\"tally\"");
+        assertThat(body(response)).containsEntry("code", "unauthorized");
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
+    void givenAdminKeyOnTheTrackingApi_whenHandled_thenAnswers401() {
+        APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+        request.getHeaders().put("authorization", basic(adminKey));
+
+        assertThat(gateway.handle(request).getStatusCode()).isEqualTo(401);
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
+    void givenMalformedBody_whenHandled_thenAnswers400MalformedJsonAndQueuesNothing() {
+        APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+        request.setBody(SampleEvents.text("payloads/malformed.txt"));
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response)).containsEntry("code", "malformed_json").containsEntry("field", "$");
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
+    void givenTrackWithoutEventName_whenHandled_thenAnswers400NamingTheField() {
+        APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+        request.setBody("{\"type\":\"track\",\"anonymousId\":\"a1\"}");
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response)).containsEntry("code", "invalid_event").containsEntry("field", "event");
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
+    void givenQueueRefuses_whenTrackHandled_thenAnswers503WithRetryAfter() {
+        queue.refuse(true);
+        try {
+            APIGatewayV2HTTPResponse response = gateway.handle(request("gateway/track-request.json"));
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getHeaders()).containsKey("Retry-After");
+            assertThat(body(response)).containsEntry("code", "queue_unavailable");
+        } finally {
+            queue.refuse(false);
+        }
+    }
+
+    @Test
+    void givenBatchWithOneInvalidEvent_whenImportedWithTrailingSlash_thenValidOnesQueuedAndInvalidIndexListed()
+            {
+        APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+        request.setRawPath("/v1/import/");
+        request.getRequestContext().getHttp().setPath("/v1/import/");
+        request.setBody(SampleEvents.text("payloads/batch.json"));
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        Map<String, Object> body = body(response);
+        assertThat(body).containsEntry("accepted", 3);
+        List<Map<String, Object>> rejected = cast(body.get("rejected"));
+        assertThat(rejected).singleElement().satisfies(r -> assertThat(r).containsEntry("index", 3));
+        assertThat(queue.events()).extracting(e -> e.messageId())
+                .containsExactly("msg-batch-0001", "msg-batch-0002", "msg-batch-0003");
+        assertThat(queue.events().get(0).context()).containsKey("library");
+        assertThat(gateway.bean(InMemoryQuarantine.class).events()).anySatisfy(quarantined -> {
+            assertThat(quarantined.index()).isEqualTo(3);
+            assertThat(quarantined.reason()).isEqualTo("required");
+            assertThat(quarantined.messageId()).isEqualTo("msg-batch-0004");
+        });
+    }
+
+    @Test
+    void givenEventOverThirtyTwoKilobytes_whenTracked_thenAnswers413AndQueuesNothing() {
+        String big = "x".repeat(IngestLimits.MAX_EVENT_BYTES);
+        APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+        request.setBody("{\"type\":\"track\",\"event\":\"Big\",\"anonymousId\":\"a1\",\"properties\":{\"blob\":\"" + big + "\"}}");
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertThat(body(response)).containsEntry("code", "too_large");
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
+    void givenBatchOfMoreThan2500Events_whenPosted_thenAnswers413AndQueuesNothing() {
+        List<Map<String, Object>> events = java.util.stream.IntStream.range(0, IngestLimits.MAX_BATCH_EVENTS + 1)
+                .mapToObj(i -> Map.<String, Object>of("type", "track", "event", "E", "userId", "u" + i)).toList();
+
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("POST", "/v1/batch", writeKey,
+                gateway.toJson(Map.of("batch", events))));
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
+    void givenBatchOverFiveHundredKilobytes_whenPosted_thenAnswers413() {
+        String body = "{\"batch\":[{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"properties\":{\"p\":\""
+                + "y".repeat(IngestLimits.MAX_BATCH_BYTES) + "\"}}]}";
+
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("POST", "/v1/batch", writeKey, body));
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void givenOneOversizedEventInABatch_whenPosted_thenItIsQuarantinedAsTooLargeAndTheOthersAccepted() {
+        List<Map<String, Object>> events = List.of(
+                Map.of("type", "track", "event", "Small", "userId", "s1", "messageId", "small-1"),
+                Map.of("type", "track", "event", "Big", "userId", "s2", "messageId", "big-1",
+                        "properties", Map.of("blob", "z".repeat(IngestLimits.MAX_EVENT_BYTES))));
+
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("POST", "/v1/batch", writeKey,
+                gateway.toJson(Map.of("batch", events))));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response)).containsEntry("accepted", 1);
+        assertThat(queue.events()).extracting(e -> e.messageId()).containsExactly("small-1");
+        assertThat(gateway.bean(InMemoryQuarantine.class).events())
+                .anySatisfy(e -> assertThat(e.reason()).isEqualTo("too_large"));
+    }
+
+    @Test
+    void givenWriteKeyInTheBody_whenTrackedWithoutAuthorizationHeader_thenAccepted() {
+        APIGatewayV2HTTPEvent request = gateway.request("POST", "/v1/track", writeKey,
+                "{\"type\":\"track\",\"event\":\"E\",\"anonymousId\":\"a9\",\"writeKey\":\"" + writeKey + "\"}");
+        request.getHeaders().remove("authorization");
+
+        assertThat(gateway.handle(request).getStatusCode()).isEqualTo(200);
+        assertThat(queue.events()).hasSize(1);
+    }
+
+    @Test
+    void givenQuarantineRefuses_whenBatchWithInvalidEventPosted_thenAnswers503AndQueuesNothing() {
+        InMemoryQuarantine quarantine = gateway.bean(InMemoryQuarantine.class);
+        quarantine.refuse(true);
+        try {
+            APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+            request.setRawPath("/v1/batch");
+            request.getRequestContext().getHttp().setPath("/v1/batch");
+            request.setBody(SampleEvents.text("payloads/batch.json"));
+
+            APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getHeaders()).containsKey("Retry-After");
+            assertThat(queue.envelopes()).isEmpty();
+        } finally {
+            quarantine.refuse(false);
+        }
+    }
+
+    @Test
+    void givenStoredProfile_whenAdminLooksItUpByAnonymousId_thenAnswersItsFacts() {
+        var event = ConsumerEventBuilder.aTrackEvent().withAnonymousId("a1").build();
+        InMemoryProfileStore profiles = gateway.bean(InMemoryProfileStore.class);
+        var key = ConsumerIds.forIdentifier("demo", IdentifierType.ANONYMOUS_ID, "a1");
+        if (profiles.load(key).isEmpty()) {
+            profiles.save(ConsumerProfile.newProfile(key).apply(List.of(new ChannelEvent("web", event))).profile());
+        }
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request("gateway/get-consumer-request.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        Map<String, Object> view = body(response);
+        assertThat(view).containsEntry("consumerId", key.consumerId()).containsEntry("eventCount", 1);
+        List<String> channels = cast(view.get("channels"));
+        assertThat(channels).containsExactly("web");
+    }
+
+    @Test
+    void givenUnknownConsumer_whenAdminAsksForIt_thenAnswers404() {
+        APIGatewayV2HTTPEvent request = request("gateway/get-consumer-request.json");
+        request.setRawQueryString("anonymousId=nobody");
+        request.setQueryStringParameters(Map.of("anonymousId", "nobody"));
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(body(response)).containsEntry("code", "not_found");
+    }
+
+    @Test
+    void givenWriteKey_whenReadingConsumers_thenAnswers401() {
+        APIGatewayV2HTTPEvent request = request("gateway/get-consumer-request.json");
+        request.getHeaders().put("authorization", basic(writeKey));
+
+        assertThat(gateway.handle(request).getStatusCode()).isEqualTo(401);
+    }
+
+    private static APIGatewayV2HTTPEvent request(String sample) {
+        return gateway.sample(sample);
+    }
+
+    private static String basic(String key) {
+        return GatewayFixture.basic(key);
+    }
+
+    private static <T> T cast(Object value) {
+        return GatewayFixture.cast(value);
+    }
+
+    private static Map<String, Object> body(APIGatewayV2HTTPResponse response) {
+        return gateway.body(response);
+    }
+}
