@@ -1,6 +1,5 @@
 package io.tally.local;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -29,10 +28,20 @@ public final class GatewayClient {
         this.json = json;
     }
 
-    /** A response: status and parsed JSON body. */
-    public record Response(int status, Map<String, Object> body) {
+    /**
+     * A response: status and parsed JSON body.
+     *
+     * @param json the body as parsed: an object, an array, or null when empty
+     */
+    public record Response(int status, Object json) {
         public boolean ok() {
             return status / 100 == 2;
+        }
+
+        /** The body as a JSON object (empty if it is not one). */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> body() {
+            return json instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         }
     }
 
@@ -50,8 +59,7 @@ public final class GatewayClient {
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, Object> parsed = response.body().length == 0 ? Map.of()
-                    : json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+            Object parsed = response.body().length == 0 ? null : json.readValue(response.body(), Object.class);
             return new Response(response.statusCode(), parsed);
         } catch (IOException e) {
             throw new GatewayUnreachableException("cannot reach the gateway at " + baseUrl + ": " + e.getMessage(), e);

@@ -79,7 +79,7 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
             List<QueuePoller> pollers = new ArrayList<>();
             ExecutorService pollerThreads = Executors.newFixedThreadPool(TallyCatalog.QUEUES.size(),
                     daemon("poller"));
-            for (QueueSpec queue : TallyCatalog.QUEUES) {
+            for (QueueSpec queue : options.consumers() ? TallyCatalog.QUEUES : List.<QueueSpec>of()) {
                 QueuePoller poller = new QueuePoller(queue, (String) resources.get(TallyCatalog.queueProperty(queue)),
                         context.getBean(SqsClient.class), functions, options.retryDelay());
                 pollers.add(poller);

@@ -48,7 +48,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path stateDir = dataDir != null ? dataDir : Path.of(".tally");
         LocalTally tally = LocalTally.start(new LocalOptions(port, Optional.ofNullable(dataDir),
-                Optional.ofNullable(retryDelay), true));
+                Optional.ofNullable(retryDelay), true, true));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping Tally…");
