@@ -31,10 +31,11 @@ import static io.tally.catalog.TallyCatalog.SEGMENTER_WORKER;
  * @param tables   tables and the DynamoDB actions allowed on them (and on their indexes)
  * @param sendsTo  queues the function sends messages to
  * @param writesTo buckets the function puts objects into
- * @param readsFrom buckets the function reads objects from (e.g. to presign links)
+ * @param readsFrom buckets the function reads (lists, gets) objects from (e.g. to presign links)
+ * @param deletesFrom buckets the function deletes objects from (e.g. replayed quarantine batches)
  */
 record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsTo, List<BucketSpec> writesTo,
-                      List<BucketSpec> readsFrom) {
+                      List<BucketSpec> readsFrom, List<BucketSpec> deletesFrom) {
 
     /** DynamoDB item-level action sets; none grants table administration or streams. */
     enum TableAccess {
@@ -64,31 +65,35 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
         sendsTo = List.copyOf(sendsTo);
         writesTo = List.copyOf(writesTo);
         readsFrom = List.copyOf(readsFrom);
+        deletesFrom = List.copyOf(deletesFrom);
     }
 
     /** Every bucket the function uses, writes first, without duplicates. */
     Set<BucketSpec> buckets() {
         Set<BucketSpec> all = new LinkedHashSet<>(writesTo);
         all.addAll(readsFrom);
+        all.addAll(deletesFrom);
         return all;
     }
 
     private static final Map<String, FunctionAccess> BY_FUNCTION = Map.of(
-            // authenticates API keys and reads profiles; enqueues accepted events; quarantines invalid ones
+            // authenticates API keys and reads profiles; enqueues accepted events; quarantines invalid ones,
+            // counts and lists them, and removes them once replayed
             GATEWAY, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
-                    List.of(INGEST_QUEUE), List.of(QUARANTINE_BUCKET), List.of()),
+                    List.of(INGEST_QUEUE), List.of(QUARANTINE_BUCKET), List.of(QUARANTINE_BUCKET),
+                    List.of(QUARANTINE_BUCKET)),
             // applies events to identities, profiles, stages and counters
             PROCESSOR, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
-                    List.of(), List.of(), List.of()),
+                    List.of(), List.of(), List.of(), List.of()),
             // plans a census: job state in the table, one work item per scan segment
             SEGMENTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
-                    List.of(SCAN_WORK_QUEUE), List.of(), List.of()),
+                    List.of(SCAN_WORK_QUEUE), List.of(), List.of(), List.of()),
             // scans its segment, writes memberships and partial results
             SEGMENTER_WORKER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.SCAN_READ_WRITE),
-                    List.of(), List.of(), List.of()),
+                    List.of(), List.of(), List.of(), List.of()),
             // reads facts, writes reports and presigns links to them
             REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ),
-                    List.of(), List.of(REPORTS_BUCKET), List.of(REPORTS_BUCKET)));
+                    List.of(), List.of(REPORTS_BUCKET), List.of(REPORTS_BUCKET), List.of()));
 
     /** The access of a catalog function; a function added to the catalog without an entry here fails the synth. */
     static FunctionAccess of(FunctionSpec function) {

@@ -42,6 +42,8 @@ final class Nag {
     static final String ABORT_REASON = "From Bucket.grantPut: s3:Abort* is s3:AbortMultipartUpload, needed to "
             + "clean up failed multipart uploads of large objects; limited to the objects of this one bucket.";
 
+    static final String DELETE_REASON = "From Bucket.grantDelete: s3:DeleteObject* is DeleteObject and "
+            + "DeleteObjectVersion, needed to remove replayed quarantine batches; limited to one bucket.";
     static final String READ_REASON = "From Bucket.grantRead: s3:GetObject* / s3:GetBucket* / s3:List* are the "
             + "read-only actions on this one bucket and its objects, needed to read reports back and to presign "
             + "download links.";
@@ -87,6 +89,10 @@ final class Nag {
         }
         for (BucketSpec bucket : access.readsFrom()) {
             suppressions.add(iam5(READ_REASON, "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*"));
+            suppressions.add(iam5(OBJECTS_REASON, objects(stack, bucket)));
+        }
+        for (BucketSpec bucket : access.deletesFrom()) {
+            suppressions.add(iam5(DELETE_REASON, "Action::s3:DeleteObject*"));
             suppressions.add(iam5(OBJECTS_REASON, objects(stack, bucket)));
         }
         return suppressions;

@@ -263,6 +263,7 @@ public class TallyStack extends Stack {
         access.sendsTo().forEach(queueSpec -> queue(queueSpec).grantSendMessages(role));
         access.writesTo().forEach(bucketSpec -> bucket(bucketSpec).grantPut(role));
         access.readsFrom().forEach(bucketSpec -> bucket(bucketSpec).grantRead(role));
+        access.deletesFrom().forEach(bucketSpec -> bucket(bucketSpec).grantDelete(role));
 
         functions.put(spec.logicalName(), function);
         aliases.put(spec.logicalName(), alias);

@@ -315,8 +315,8 @@ class TallyStackTest {
         String gateway = roleOf(TallyCatalog.function(GATEWAY));
         assertGranted(gateway, table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
         assertGranted(gateway, ingest, "sqs:SendMessage");
-        assertGranted(gateway, quarantine, "s3:PutObject");
-        assertNotGranted(gateway, "dynamodb:Scan", "sqs:ReceiveMessage", "s3:GetObject*", "s3:DeleteObject*");
+        assertGranted(gateway, quarantine, "s3:PutObject", "s3:GetObject*", "s3:List*", "s3:DeleteObject*");
+        assertNotGranted(gateway, "dynamodb:Scan", "sqs:ReceiveMessage");
 
         String processor = roleOf(TallyCatalog.function(PROCESSOR));
         assertGranted(processor, table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
