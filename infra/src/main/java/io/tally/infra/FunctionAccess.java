@@ -33,9 +33,10 @@ import static io.tally.catalog.TallyCatalog.SEGMENTER_WORKER;
  * @param writesTo buckets the function puts objects into
  * @param readsFrom buckets the function reads (lists, gets) objects from (e.g. to presign links)
  * @param deletesFrom buckets the function deletes objects from (e.g. replayed quarantine batches)
+ * @param hashesPii   whether the function turns phone numbers and emails into keyed hashes (gets the secret)
  */
 record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsTo, List<BucketSpec> writesTo,
-                      List<BucketSpec> readsFrom, List<BucketSpec> deletesFrom) {
+                      List<BucketSpec> readsFrom, List<BucketSpec> deletesFrom, boolean hashesPii) {
 
     /** DynamoDB item-level action sets; none grants table administration or streams. */
     enum TableAccess {
@@ -81,19 +82,19 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
             // counts and lists them, and removes them once replayed
             GATEWAY, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
                     List.of(INGEST_QUEUE), List.of(QUARANTINE_BUCKET), List.of(QUARANTINE_BUCKET),
-                    List.of(QUARANTINE_BUCKET)),
+                    List.of(QUARANTINE_BUCKET), true),
             // applies events to identities, profiles, stages and counters
             PROCESSOR, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
-                    List.of(), List.of(), List.of(), List.of()),
+                    List.of(), List.of(), List.of(), List.of(), false),
             // plans a census: job state in the table, one work item per scan segment
             SEGMENTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
-                    List.of(SCAN_WORK_QUEUE), List.of(), List.of(), List.of()),
+                    List.of(SCAN_WORK_QUEUE), List.of(), List.of(), List.of(), false),
             // scans its segment, writes memberships and partial results
             SEGMENTER_WORKER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.SCAN_READ_WRITE),
-                    List.of(), List.of(), List.of(), List.of()),
+                    List.of(), List.of(), List.of(), List.of(), false),
             // reads facts, writes reports and presigns links to them
             REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ),
-                    List.of(), List.of(REPORTS_BUCKET), List.of(REPORTS_BUCKET), List.of()));
+                    List.of(), List.of(REPORTS_BUCKET), List.of(REPORTS_BUCKET), List.of(), false));
 
     /** The access of a catalog function; a function added to the catalog without an entry here fails the synth. */
     static FunctionAccess of(FunctionSpec function) {

@@ -36,6 +36,8 @@ import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -85,6 +87,8 @@ public class TallyStack extends Stack {
     /** Incomplete multipart uploads are cleaned up after a week. */
     public static final int ABORT_MULTIPART_DAYS = 7;
 
+    /** Configuration key of the PII hashing secret, set from Secrets Manager for the functions that hash. */
+    static final String PII_HASH_SECRET_PROPERTY = "tally.identity.hash-secret";
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Bucket> buckets = new LinkedHashMap<>();
     private final Map<String, Queue> queues = new LinkedHashMap<>();
@@ -94,6 +98,7 @@ public class TallyStack extends Stack {
     private final Map<String, Role> scheduleRoles = new LinkedHashMap<>();
     private final Map<String, CfnSchedule> schedules = new LinkedHashMap<>();
     private final Bucket accessLogBucket;
+    private final Secret piiHashSecret;
     private final Queue scheduleDeadLetterQueue;
     private final HttpApi httpApi;
     private final HttpStage httpStage;
@@ -106,6 +111,12 @@ public class TallyStack extends Stack {
         accessLogBucket = addAccessLogBucket();
         TallyCatalog.BUCKETS.forEach(this::addBucket);
         TallyCatalog.QUEUES.forEach(this::addQueue);
+        piiHashSecret = Secret.Builder.create(this, "PiiHashSecret")
+                .description("Tally: key of the keyed hashes (HMAC-SHA256) of consumers' phone numbers and emails")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true)
+                        .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
         TallyCatalog.FUNCTIONS.forEach(function -> addFunction(function, jars));
         TallyCatalog.QUEUES.forEach(this::connectConsumer);
 
@@ -124,6 +135,10 @@ public class TallyStack extends Stack {
 
         addOutputs();
         Nag.suppressByDesign(this);
+    }
+
+    Secret piiHashSecret() {
+        return piiHashSecret;
     }
 
     // ---------------------------------------------------------------- data
@@ -278,6 +293,10 @@ public class TallyStack extends Stack {
                 TallyCatalog.environmentVariable(TallyCatalog.queueProperty(spec)), queue(spec).getQueueUrl()));
         access.buckets().forEach(spec -> environment.put(
                 TallyCatalog.environmentVariable(TallyCatalog.bucketProperty(spec)), bucket(spec).getBucketName()));
+        if (access.hashesPii()) {
+            environment.put(TallyCatalog.environmentVariable(PII_HASH_SECRET_PROPERTY),
+                    piiHashSecret.getSecretValue().unsafeUnwrap());
+        }
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         return environment;
     }

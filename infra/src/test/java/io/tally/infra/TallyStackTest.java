@@ -299,8 +299,25 @@ class TallyStackTest {
             uses.buckets().forEach(b -> variables.put(
                     TallyCatalog.environmentVariable(TallyCatalog.bucketProperty(b)), Map.of("Ref", id(stack.bucket(b)))));
             variables.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+            if (spec.logicalName().equals(GATEWAY)) {
+                variables.put("TALLY_IDENTITY_HASH_SECRET", Match.anyValue());
+            }
             assertResource("AWS::Lambda::Function", id(stack.function(spec)), Map.of("Properties",
                     Match.objectLike(Map.of("Environment", Map.of("Variables", Match.objectEquals(variables))))));
+        }
+    }
+
+    @Test
+    void givenThePiiHashSecret_thenOnlyTheGatewayGetsItAndFromSecretsManager() {
+        template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+        String gatewayVariables = template.findResources("AWS::Lambda::Function").get(id(stack.function(
+                TallyCatalog.function(GATEWAY)))).toString();
+        assertThat(gatewayVariables).contains("TALLY_IDENTITY_HASH_SECRET").contains("resolve:secretsmanager");
+        for (FunctionSpec spec : TallyCatalog.FUNCTIONS) {
+            if (!spec.logicalName().equals(GATEWAY)) {
+                assertThat(template.findResources("AWS::Lambda::Function").get(id(stack.function(spec))).toString())
+                        .doesNotContain("TALLY_IDENTITY_HASH_SECRET");
+            }
         }
     }
 

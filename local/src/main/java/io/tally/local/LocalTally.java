@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalTally implements LocalJobs, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalTally.class);
+    /** The keyed-hash secret of local runs only (stable, so a --data-dir keeps matching); AWS uses its own. */
+    static final String LOCAL_HASH_SECRET = "tally-local-development-hash-secret";
 
     private final AwsEndpoints aws;
     private final ApplicationContext context;
@@ -124,6 +126,7 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", options.port());
         properties.put("micronaut.application.name", "tally-local");
+        properties.put("tally.identity.hash-secret", LOCAL_HASH_SECRET);
         return properties;
     }
 

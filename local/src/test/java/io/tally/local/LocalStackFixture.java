@@ -3,7 +3,6 @@ package io.tally.local;
 import io.micronaut.json.JsonMapper;
 import io.tally.catalog.QueueSpec;
 import io.tally.catalog.TallyCatalog;
-import io.tally.core.domain.consumer.ConsumerIds;
 import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.core.port.in.IssueKeyUseCase;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -39,9 +38,10 @@ final class LocalStackFixture implements AutoCloseable {
         return gateway.send("POST", "/v1/track", keys.writeKey(brand, channel), event);
     }
 
+    /** The consumer an identifier resolves to, through the admin API. */
     Optional<Map<String, Object>> consumer(String brand, IdentifierType type, String value) {
-        GatewayClient.Response response = gateway.send("GET", "/v1/consumers/"
-                + ConsumerIds.forIdentifier(brand, type, value).consumerId(), keys.adminKey(brand), null);
+        GatewayClient.Response response = gateway.send("GET", "/v1/consumers?" + type.wireName() + "="
+                + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8), keys.adminKey(brand), null);
         return response.status() == 200 ? Optional.of(response.body()) : Optional.empty();
     }
 

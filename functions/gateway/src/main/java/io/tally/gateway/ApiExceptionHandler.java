@@ -12,6 +12,7 @@ import io.tally.core.domain.access.KeyNotFoundException;
 import io.tally.core.domain.event.PayloadTooLargeException;
 import io.tally.core.domain.event.FieldError;
 import io.tally.core.domain.event.InvalidEventException;
+import io.tally.core.port.in.ConsumerPrivacyUseCase;
 import io.tally.core.port.out.QueueUnavailableException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -47,7 +48,8 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
         if (exception instanceof BadRequestException bad) {
             return HttpResponse.badRequest(ApiError.of("invalid_request", List.of(bad.error())));
         }
-        if (exception instanceof NotFoundException || exception instanceof KeyNotFoundException) {
+        if (exception instanceof NotFoundException || exception instanceof KeyNotFoundException
+                || exception instanceof ConsumerPrivacyUseCase.ConsumerNotFoundException) {
             return HttpResponse.notFound(ApiError.of("not_found", exception.getMessage()));
         }
         if (exception instanceof PayloadTooLargeException tooLarge) {

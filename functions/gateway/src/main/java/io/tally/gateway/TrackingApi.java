@@ -9,6 +9,8 @@ import io.tally.core.domain.event.EventType;
 import io.tally.core.domain.event.IngestLimits;
 import io.tally.core.domain.event.PayloadTooLargeException;
 import io.tally.core.domain.event.SegmentEventReader;
+import io.tally.core.domain.identity.PiiProtector;
+import io.tally.core.port.out.BrandSettingsPort;
 import io.tally.core.domain.quarantine.QuarantinedEvent;
 import io.tally.core.port.in.AuthenticateUseCase;
 import io.tally.core.port.in.IngestEventsUseCase;
@@ -23,8 +25,9 @@ import java.util.Optional;
 
 /**
  * The web adapter of the Tracking API: enforces the size limits, authenticates the channel key (header or
- * {@code writeKey} in the body), applies the key's rate limit, reads the payload into events and hands them —
- * with the rejected ones, for the quarantine — to {@link IngestEventsUseCase}.
+ * {@code writeKey} in the body), applies the key's rate limit, tokenizes phone numbers and emails, reads the
+ * payload into events and hands them — with the rejected ones, for the quarantine — to
+ * {@link IngestEventsUseCase}.
  */
 @Singleton
 public class TrackingApi {
@@ -35,15 +38,19 @@ public class TrackingApi {
     private final Clock clock;
     private final SegmentEventReader reader;
     private final RateLimiter rateLimiter;
+    private final PiiProtector pii;
+    private final BrandSettingsPort brands;
 
     public TrackingApi(AuthenticateUseCase authenticate, IngestEventsUseCase ingest, EventCodec codec, Clock clock,
-                       SegmentEventReader reader, RateLimiter rateLimiter) {
+                       SegmentEventReader reader, RateLimiter rateLimiter, PiiProtector pii, BrandSettingsPort brands) {
         this.authenticate = authenticate;
         this.ingest = ingest;
         this.codec = codec;
         this.clock = clock;
         this.reader = reader;
         this.rateLimiter = rateLimiter;
+        this.pii = pii;
+        this.brands = brands;
     }
 
     /** One event posted to {@code /v1/<type>}. */
@@ -57,7 +64,8 @@ public class TrackingApi {
         Map<String, Object> json = codec.parseObject(body);
         Principal sender = byHeader.orElseGet(() -> senderFromBody(json));
         rateLimiter.acquire(sender.keyId(), 1);
-        ConsumerEvent event = reader.readSingle(json, type, receivedAt);
+        Map<String, Object> protectedJson = protect(sender, json);
+        ConsumerEvent event = reader.readSingle(protectedJson, type, receivedAt);
         var receipt = ingest.ingest(new IngestCommand(sender, receivedAt, List.of(event), List.of()));
         return new IngestResponse(true, receipt.accepted(), List.of());
     }
@@ -76,7 +84,8 @@ public class TrackingApi {
         Map<String, Object> json = codec.parseObject(body);
         Principal sender = byHeader.orElseGet(() -> senderFromBody(json));
         boolean mayHoldLargeItems = body.length > IngestLimits.MAX_EVENT_BYTES;
-        SegmentEventReader.BatchReadResult read = reader.readBatch(json, receivedAt,
+        SegmentEventReader.BatchReadResult read = reader.readBatch(
+                pii.protectBatch(sender.brandId(), json, brands.identityPolicy(sender.brandId())), receivedAt,
                 item -> mayHoldLargeItems ? codec.write(item).length : 0);
         rateLimiter.acquire(sender.keyId(), read.accepted().size() + read.rejected().size());
         List<QuarantinedEvent> rejected = read.rejected().stream()
@@ -84,6 +93,12 @@ public class TrackingApi {
         var receipt = ingest.ingest(new IngestCommand(sender, receivedAt, read.accepted(), rejected));
         return new IngestResponse(true, receipt.accepted(), read.rejected().stream()
                 .map(r -> new IngestResponse.RejectedEvent(r.index(), r.errors())).toList());
+    }
+
+    /** Phone numbers and emails become keyed-hash tokens before the event is read, queued or quarantined. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> protect(Principal sender, Map<String, Object> json) {
+        return (Map<String, Object>) pii.protect(sender.brandId(), json, brands.identityPolicy(sender.brandId()));
     }
 
     /** A key in the Authorization header is checked before the body is even parsed. */

@@ -32,8 +32,13 @@ final class GatewayFixture implements AutoCloseable {
     final String writeKey;
     final String adminKey;
 
+    /** The hashing secret of the tests' deployment. */
+    static final String HASH_SECRET = "test-hash-secret-of-32-bytes-len";
+
     GatewayFixture(Map<String, Object> properties) {
-        context = ApplicationContext.run(properties);
+        Map<String, Object> all = new HashMap<>(properties);
+        all.putIfAbsent("tally.identity.hash-secret", HASH_SECRET);
+        context = ApplicationContext.run(all);
         function = new APIGatewayV2HTTPEventFunction(context);
         json = context.getBean(JsonMapper.class);
         IssueKeyUseCase keys = context.getBean(IssueKeyUseCase.class);

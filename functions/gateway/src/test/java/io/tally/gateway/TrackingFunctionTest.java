@@ -2,15 +2,14 @@ package io.tally.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.tally.core.domain.consumer.ChannelEvent;
 import io.tally.core.domain.consumer.ConsumerIds;
-import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.testkit.ConsumerEventBuilder;
+import io.tally.core.domain.event.IngestEnvelope;
 import io.tally.core.domain.event.IngestLimits;
+import io.tally.core.port.in.ApplyEventsUseCase;
 import io.tally.testkit.InMemoryEventQueue;
 import io.tally.testkit.InMemoryQuarantine;
-import io.tally.testkit.InMemoryProfileStore;
 import io.tally.testkit.SampleEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,13 +236,11 @@ class TrackingFunctionTest {
     }
 
     @Test
-    void givenStoredProfile_whenAdminLooksItUpByAnonymousId_thenAnswersItsFacts() {
+    void givenProcessedEvent_whenAdminLooksItUpByAnonymousId_thenAnswersItsFacts() {
         var event = ConsumerEventBuilder.aTrackEvent().withAnonymousId("a1").build();
-        InMemoryProfileStore profiles = gateway.bean(InMemoryProfileStore.class);
+        gateway.bean(ApplyEventsUseCase.class).apply(List.of(new ApplyEventsUseCase.QueuedEnvelope("d1",
+                new IngestEnvelope("demo", "web", List.of(event)))));
         var key = ConsumerIds.forIdentifier("demo", IdentifierType.ANONYMOUS_ID, "a1");
-        if (profiles.load(key).isEmpty()) {
-            profiles.save(ConsumerProfile.newProfile(key).apply(List.of(new ChannelEvent("web", event))).profile());
-        }
 
         APIGatewayV2HTTPResponse response = gateway.handle(request("gateway/get-consumer-request.json"));
 
@@ -252,6 +249,8 @@ class TrackingFunctionTest {
         assertThat(view).containsEntry("consumerId", key.consumerId()).containsEntry("eventCount", 1);
         List<String> channels = cast(view.get("channels"));
         assertThat(channels).containsExactly("web");
+        List<String> identifiers = cast(view.get("identifiers"));
+        assertThat(identifiers).containsExactly("anonymousId:a1");
     }
 
     @Test

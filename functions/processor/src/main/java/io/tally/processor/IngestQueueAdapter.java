@@ -47,8 +47,9 @@ public class IngestQueueAdapter {
             LOG.warn("ingest message {} will be retried: {}", deliveryId, reason);
             failures.add(new SQSBatchResponse.BatchItemFailure(deliveryId));
         });
-        LOG.info("applied {} events ({} duplicates skipped) in {} profile writes; {} of {} messages failed",
-                result.applied(), result.duplicates(), result.writes(), failures.size(), event.getRecords().size());
+        LOG.info("applied {} events ({} duplicates, {} blocked by erasure) in {} profile writes, {} merges; "
+                        + "{} of {} messages failed", result.applied(), result.duplicates(), result.blocked(),
+                result.writes(), result.merges(), failures.size(), event.getRecords().size());
         return new SQSBatchResponse(failures);
     }
 }

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import io.tally.core.domain.consumer.ConsumerIds;
 import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.testkit.InMemoryProfileStore;
@@ -32,7 +31,7 @@ class IngestQueueHandlerTest {
 
     @BeforeEach
     void start() {
-        context = ApplicationContext.run();
+        context = ApplicationContext.run(java.util.Map.of("tally.identity.hash-secret", "test-hash-secret-of-32-bytes-len"));
         handler = new IngestQueueHandler(context);
         profiles = context.getBean(InMemoryProfileStore.class);
     }
@@ -85,6 +84,7 @@ class IngestQueueHandlerTest {
     }
 
     private ConsumerProfile profile(IdentifierType type, String value) {
-        return profiles.load(ConsumerIds.forIdentifier("demo", type, value)).orElseThrow();
+        return context.getBean(io.tally.core.port.in.GetConsumerUseCase.class)
+                .findByIdentifier("demo", new io.tally.core.domain.identity.Identifier(type, value)).orElseThrow();
     }
 }

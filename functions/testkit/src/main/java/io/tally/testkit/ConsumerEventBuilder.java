@@ -26,6 +26,7 @@ public final class ConsumerEventBuilder {
     private Instant receivedAt = DEFAULT_TIME;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Map<String, Object> traits = new LinkedHashMap<>();
+    private final Map<String, Object> context = new LinkedHashMap<>();
 
     private ConsumerEventBuilder() {
     }
@@ -94,8 +95,62 @@ public final class ConsumerEventBuilder {
         return this;
     }
 
+    public ConsumerEventBuilder withTraits(Map<String, ?> values) {
+        traits.putAll(values);
+        return this;
+    }
+
+    /** Sets a top-level {@code context} field, e.g. {@code withContext("locale", "en-US")}. */
+    public ConsumerEventBuilder withContext(String key, Object value) {
+        context.put(key, value);
+        return this;
+    }
+
+    /** Sets {@code context.traits.<key>}. */
+    public ConsumerEventBuilder withContextTrait(String key, Object value) {
+        nested("traits").put(key, value);
+        return this;
+    }
+
+    /** Sets {@code context.device.id}. */
+    public ConsumerEventBuilder withDeviceId(String value) {
+        nested("device").put("id", value);
+        return this;
+    }
+
+    /** Sets {@code context.consent.categoryPreferences.<purpose>}. */
+    public ConsumerEventBuilder withConsent(String purpose, boolean granted) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> preferences = (Map<String, Object>) nested("consent")
+                .computeIfAbsent("categoryPreferences", k -> new LinkedHashMap<String, Object>());
+        preferences.put(purpose, granted);
+        return this;
+    }
+
+    /** Sets {@code traits.email}; pass a token (events reach the processor with contact data hashed). */
+    public ConsumerEventBuilder withEmail(String token) {
+        return withTrait("email", token);
+    }
+
+    /** Sets {@code traits.phone}; pass a token (events reach the processor with contact data hashed). */
+    public ConsumerEventBuilder withPhone(String token) {
+        return withTrait("phone", token);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> nested(String key) {
+        return (Map<String, Object>) context.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
+    }
+
     public ConsumerEvent build() {
         return new ConsumerEvent(type, messageId, userId, anonymousId, event, name, groupId, previousId, timestamp,
-                receivedAt, Map.of(), Map.of(), Map.copyOf(properties), Map.copyOf(traits));
+                receivedAt, deepCopy(context), Map.of(), Map.copyOf(properties), Map.copyOf(traits));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 }

@@ -2,18 +2,37 @@ package io.tally.testkit;
 
 import io.tally.core.domain.consumer.ConsumerKey;
 import io.tally.core.domain.consumer.ConsumerProfile;
+import io.tally.core.domain.identity.Identifier;
 import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.port.out.StaleProfileException;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link ProfileStorePort} in a map, with the same version check as the DynamoDB adapter. */
+/**
+ * {@link ProfileStorePort} in a map, with the same version checks as the DynamoDB adapter; merges move links in
+ * the {@link InMemoryIdentityGraph} it is paired with, atomically.
+ */
 public class InMemoryProfileStore implements ProfileStorePort {
 
     private final ConcurrentHashMap<ConsumerKey, ConsumerProfile> profiles = new ConcurrentHashMap<>();
     private final AtomicInteger writes = new AtomicInteger();
+    private final InMemoryIdentityGraph graph;
+
+    public InMemoryProfileStore(InMemoryIdentityGraph graph) {
+        this.graph = graph;
+    }
+
+    public InMemoryProfileStore() {
+        this(new InMemoryIdentityGraph());
+    }
+
+    public InMemoryIdentityGraph graph() {
+        return graph;
+    }
 
     @Override
     public Optional<ConsumerProfile> load(ConsumerKey key) {
@@ -22,22 +41,55 @@ public class InMemoryProfileStore implements ProfileStorePort {
 
     @Override
     public void save(ConsumerProfile profile) {
-        profiles.compute(profile.key(), (key, stored) -> {
-            long storedVersion = stored == null ? 0 : stored.version();
-            if (storedVersion != profile.version() - 1) {
-                throw new StaleProfileException(key);
-            }
+        synchronized (graph) {
+            check(profile);
+            profiles.put(profile.key(), profile);
             writes.incrementAndGet();
-            return profile;
-        });
+        }
     }
 
-    /** Successful writes so far. */
+    @Override
+    public void saveMerge(ConsumerProfile survivor, Collection<ConsumerProfile> redirects,
+                          Map<Identifier, String> relinks) {
+        synchronized (graph) {
+            check(survivor);
+            redirects.forEach(this::check);
+            relinks.forEach((id, from) -> {
+                if (!graph.linkedTo(survivor.key().brandId(), id, from)) {
+                    throw new StaleProfileException(survivor.key());
+                }
+            });
+            profiles.put(survivor.key(), survivor);
+            redirects.forEach(r -> profiles.put(r.key(), r));
+            relinks.forEach((id, from) -> graph.forceLink(survivor.key().brandId(), id, survivor.key().consumerId()));
+            writes.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void delete(ConsumerKey key) {
+        profiles.remove(key);
+    }
+
+    private void check(ConsumerProfile profile) {
+        ConsumerProfile stored = profiles.get(profile.key());
+        long storedVersion = stored == null ? 0 : stored.version();
+        if (storedVersion != profile.version() - 1) {
+            throw new StaleProfileException(profile.key());
+        }
+    }
+
+    /** Successful writes so far (a merge counts once). */
     public int writes() {
         return writes.get();
     }
 
     public int size() {
         return profiles.size();
+    }
+
+    /** Profiles that are live (not merged away). */
+    public long liveProfiles(String brandId) {
+        return profiles.values().stream().filter(p -> p.key().brandId().equals(brandId) && !p.merged()).count();
     }
 }

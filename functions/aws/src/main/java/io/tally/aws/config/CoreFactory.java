@@ -4,7 +4,11 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.tally.core.domain.event.SegmentEventReader;
+import io.tally.core.domain.identity.PiiHasher;
+import io.tally.core.domain.identity.PiiProtector;
 import io.tally.core.port.out.ApiKeyStorePort;
+import io.tally.core.port.out.BrandSettingsPort;
+import io.tally.core.port.out.IdentityGraphPort;
 import io.tally.core.port.out.QuarantinePort;
 import io.tally.core.service.QuarantineService;
 import io.tally.core.port.out.CensusStorePort;
@@ -68,7 +72,24 @@ public class CoreFactory {
     }
 
     @Singleton
-    ProfileService profileService(ProfileStorePort profiles) {
-        return new ProfileService(profiles);
+    ProfileService profileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings,
+                                  Clock clock) {
+        return new ProfileService(profiles, graph, settings, clock);
+    }
+
+    /**
+     * Keyed hashing of phone numbers and emails under {@code tally.identity.hash-secret} (at least 16 bytes; in
+     * AWS it comes from Secrets Manager through the function's environment).
+     */
+    @Singleton
+    @Requires(property = "tally.identity.hash-secret")
+    PiiHasher piiHasher(@Value("${tally.identity.hash-secret}") String secret) {
+        return new PiiHasher(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Singleton
+    @Requires(beans = PiiHasher.class)
+    PiiProtector piiProtector(PiiHasher hasher) {
+        return new PiiProtector(hasher);
     }
 }

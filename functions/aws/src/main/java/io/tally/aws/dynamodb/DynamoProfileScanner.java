@@ -14,15 +14,17 @@ import java.util.function.Consumer;
 
 import static io.tally.aws.dynamodb.Items.s;
 
-/** Parallel-scan segment reader of the profiles in the main table (other item kinds are filtered out). */
+/** Parallel-scan segment reader of the live profiles in the main table (other items and redirects are skipped). */
 @Singleton
 public class DynamoProfileScanner implements ProfileScanPort {
 
     private final DynamoDbClient dynamo;
+    private final DynamoProfileStore profiles;
     private final String table;
 
-    public DynamoProfileScanner(DynamoDbClient dynamo, ResourceNames names) {
+    public DynamoProfileScanner(DynamoDbClient dynamo, DynamoProfileStore profiles, ResourceNames names) {
         this.dynamo = dynamo;
+        this.profiles = profiles;
         this.table = names.table(TallyCatalog.MAIN_TABLE);
     }
 
@@ -32,7 +34,10 @@ public class DynamoProfileScanner implements ProfileScanPort {
                 .filterExpression("#sk = :profile").expressionAttributeNames(Map.of("#sk", TallyCatalog.SK))
                 .expressionAttributeValues(Map.of(":profile", s(DynamoProfileStore.PROFILE_SK))).build();
         for (Map<String, AttributeValue> item : dynamo.scanPaginator(request).items()) {
-            sink.accept(DynamoProfileStore.fromItem(keyOf(Items.string(item, TallyCatalog.PK)), item));
+            var profile = profiles.fromItem(keyOf(Items.string(item, TallyCatalog.PK)), item);
+            if (!profile.merged()) {
+                sink.accept(profile);
+            }
         }
     }
 

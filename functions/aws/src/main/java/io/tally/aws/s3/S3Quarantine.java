@@ -42,12 +42,12 @@ public class S3Quarantine implements QuarantinePort {
 
     private final S3Client s3;
     private final JsonMapper json;
-    private final String bucket;
+    private final ResourceNames names;
 
     public S3Quarantine(S3Client s3, JsonMapper json, ResourceNames names) {
         this.s3 = s3;
         this.json = json;
-        this.bucket = names.bucket(TallyCatalog.QUARANTINE_BUCKET);
+        this.names = names;
     }
 
     static String key(QuarantineBatch batch) {
@@ -62,7 +62,7 @@ public class S3Quarantine implements QuarantinePort {
     @Override
     public void store(QuarantineBatch batch) {
         try {
-            s3.putObject(r -> r.bucket(bucket).key(key(batch)).contentType("application/json"),
+            s3.putObject(r -> r.bucket(bucket()).key(key(batch)).contentType("application/json"),
                     RequestBody.fromBytes(json.writeValueAsBytes(toJson(batch))));
         } catch (SdkException e) {
             throw new QueueUnavailableException("the quarantine is unavailable: " + e.getMessage(), e);
@@ -87,7 +87,7 @@ public class S3Quarantine implements QuarantinePort {
     public List<QuarantineBatch> list(String brandId, LocalDate date, String reason) {
         List<QuarantineBatch> batches = new ArrayList<>();
         for (S3Object object : listObjects(prefix(brandId, date, reason))) {
-            byte[] body = s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asByteArray();
+            byte[] body = s3.getObjectAsBytes(r -> r.bucket(bucket()).key(object.key())).asByteArray();
             try {
                 batches.add(fromJson(json.readValue(body, Argument.mapOf(String.class, Object.class))));
             } catch (IOException e) {
@@ -99,12 +99,12 @@ public class S3Quarantine implements QuarantinePort {
 
     @Override
     public void remove(QuarantineBatch batch) {
-        s3.deleteObject(r -> r.bucket(bucket).key(key(batch)));
+        s3.deleteObject(r -> r.bucket(bucket()).key(key(batch)));
     }
 
     private List<S3Object> listObjects(String prefix) {
         List<S3Object> objects = new ArrayList<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().forEach(objects::add);
+        s3.listObjectsV2Paginator(r -> r.bucket(bucket()).prefix(prefix)).contents().forEach(objects::add);
         return objects;
     }
 
@@ -140,5 +140,10 @@ public class S3Quarantine implements QuarantinePort {
         }
         return new QuarantineBatch((String) map.get("id"), (String) map.get("brandId"), (String) map.get("channelId"),
                 Instant.parse((String) map.get("receivedAt")), (String) map.get("reason"), events);
+    }
+
+    /** Resolved on use: functions that never touch this resource need not be configured with it. */
+    private String bucket() {
+        return names.bucket(TallyCatalog.QUARANTINE_BUCKET);
     }
 }

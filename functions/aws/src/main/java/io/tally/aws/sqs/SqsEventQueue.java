@@ -37,12 +37,12 @@ public class SqsEventQueue implements EventQueuePort {
 
     private final SqsClient sqs;
     private final EventCodec codec;
-    private final String queueUrl;
+    private final ResourceNames names;
 
     public SqsEventQueue(SqsClient sqs, EventCodec codec, ResourceNames names) {
         this.sqs = sqs;
         this.codec = codec;
-        this.queueUrl = names.queueUrl(TallyCatalog.INGEST_QUEUE);
+        this.names = names;
     }
 
     @Override
@@ -110,7 +110,7 @@ public class SqsEventQueue implements EventQueuePort {
             SendMessageBatchResponse response;
             try {
                 List<SendMessageBatchRequestEntry> entries = pending;
-                response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+                response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl()).entries(entries));
             } catch (SdkException e) {
                 if (attempt == SEND_ATTEMPTS) {
                     throw new QueueUnavailableException("the ingest queue is unavailable: " + e.getMessage(), e);
@@ -128,5 +128,10 @@ public class SqsEventQueue implements EventQueuePort {
             throw new QueueUnavailableException(pending.size() + " ingest message(s) were not accepted by the queue ("
                     + lastError + ")", null);
         }
+    }
+
+    /** Resolved on use: functions that never touch this resource need not be configured with it. */
+    private String queueUrl() {
+        return names.queueUrl(TallyCatalog.INGEST_QUEUE);
     }
 }

@@ -23,12 +23,12 @@ public class SqsScanTaskQueue implements ScanTaskQueuePort {
 
     private final SqsClient sqs;
     private final EventCodec codec;
-    private final String queueUrl;
+    private final ResourceNames names;
 
     public SqsScanTaskQueue(SqsClient sqs, EventCodec codec, ResourceNames names) {
         this.sqs = sqs;
         this.codec = codec;
-        this.queueUrl = names.queueUrl(TallyCatalog.SCAN_WORK_QUEUE);
+        this.names = names;
     }
 
     /** The wire form of a {@link ScanTask}. */
@@ -53,11 +53,16 @@ public class SqsScanTaskQueue implements ScanTaskQueuePort {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(task.segment()))
                         .messageBody(new String(codec.write(ScanTaskMessage.of(task)), StandardCharsets.UTF_8)).build());
             }
-            var response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+            var response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl()).entries(entries));
             if (!response.failed().isEmpty()) {
                 throw new QueueUnavailableException(response.failed().size() + " scan task(s) were not queued: "
                         + response.failed().get(0).message(), null);
             }
         }
+    }
+
+    /** Resolved on use: functions that never touch this resource need not be configured with it. */
+    private String queueUrl() {
+        return names.queueUrl(TallyCatalog.SCAN_WORK_QUEUE);
     }
 }

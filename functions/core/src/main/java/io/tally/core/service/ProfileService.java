@@ -4,77 +4,266 @@ import io.tally.core.domain.consumer.ChannelEvent;
 import io.tally.core.domain.consumer.ConsumerIds;
 import io.tally.core.domain.consumer.ConsumerKey;
 import io.tally.core.domain.consumer.ConsumerProfile;
-import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.core.domain.event.ConsumerEvent;
+import io.tally.core.domain.identity.Identifier;
+import io.tally.core.domain.identity.IdentifierExtractor;
+import io.tally.core.domain.identity.IdentityPolicy;
 import io.tally.core.port.in.ApplyEventsUseCase;
+import io.tally.core.port.in.ConsumerPrivacyUseCase;
 import io.tally.core.port.in.GetConsumerUseCase;
+import io.tally.core.port.out.BrandSettingsPort;
+import io.tally.core.port.out.IdentityGraphPort;
+import io.tally.core.port.out.IdentityGraphPort.Link;
 import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.port.out.StaleProfileException;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * Folds queued events into consumer profiles: groups a batch by consumer, reads each profile once, skips
- * events it already holds, and writes it back once with a version check, re-reading on a lost race.
+ * Resolves events to consumers through the identity graph and folds them into profiles.
+ *
+ * <p>Per call: events that share an identifier form one cluster; each cluster is resolved once (one link lookup,
+ * one profile read) and written once. A cluster whose mergeable identifiers belong to several consumers merges
+ * them into the oldest (an atomic write of survivor, redirects and moved links). New identifiers are linked with
+ * conditional writes before the profile write; any lost race (a link taken, a version changed) re-runs the
+ * cluster from its reads, so concurrent processors end with one consumer and no lost update.
  */
-public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase {
+public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, ConsumerPrivacyUseCase {
 
-    /** Attempts of the read-fold-write cycle for one consumer before its deliveries are retried later. */
+    /** Attempts of the resolve-fold-write cycle for one cluster before its deliveries are retried later. */
     public static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_REDIRECTS = 8;
 
     private final ProfileStorePort profiles;
+    private final IdentityGraphPort graph;
+    private final BrandSettingsPort settings;
+    private final Clock clock;
 
-    public ProfileService(ProfileStorePort profiles) {
+    public ProfileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings, Clock clock) {
         this.profiles = profiles;
+        this.graph = graph;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private record Item(String deliveryId, String brandId, ChannelEvent event, SortedSet<Identifier> identifiers) {
+    }
+
+    private record Cluster(String brandId, List<Item> items, SortedSet<Identifier> identifiers) {
+        Set<String> deliveries() {
+            Set<String> ids = new LinkedHashSet<>();
+            items.forEach(i -> ids.add(i.deliveryId()));
+            return ids;
+        }
+    }
+
+    private record Outcome(int applied, int duplicates, int blocked, int writes, int merges) {
     }
 
     @Override
     public ApplyResult apply(List<QueuedEnvelope> deliveries) {
-        Map<ConsumerKey, List<ChannelEvent>> eventsByConsumer = new LinkedHashMap<>();
-        Map<ConsumerKey, Set<String>> deliveriesByConsumer = new LinkedHashMap<>();
-        for (QueuedEnvelope delivery : deliveries) {
-            var envelope = delivery.envelope();
-            for (ConsumerEvent event : envelope.events()) {
-                ConsumerKey key = ConsumerIds.forEvent(envelope.brandId(), event);
-                eventsByConsumer.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new ChannelEvent(envelope.channelId(), event));
-                deliveriesByConsumer.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(delivery.deliveryId());
-            }
-        }
         Map<String, String> failures = new LinkedHashMap<>();
         int applied = 0;
         int duplicates = 0;
+        int blocked = 0;
         int writes = 0;
-        for (var entry : eventsByConsumer.entrySet()) {
+        int merges = 0;
+        for (Cluster cluster : clusters(deliveries)) {
             try {
-                ConsumerProfile.ProfileChange change = applyToConsumer(entry.getKey(), entry.getValue());
-                applied += change.applied();
-                duplicates += change.duplicates();
-                writes += change.applied() > 0 ? 1 : 0;
+                Outcome outcome = applyCluster(cluster);
+                applied += outcome.applied();
+                duplicates += outcome.duplicates();
+                blocked += outcome.blocked();
+                writes += outcome.writes();
+                merges += outcome.merges();
             } catch (RuntimeException e) {
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                deliveriesByConsumer.get(entry.getKey()).forEach(id -> failures.putIfAbsent(id, reason));
+                cluster.deliveries().forEach(id -> failures.putIfAbsent(id, reason));
             }
         }
-        return new ApplyResult(failures, applied, duplicates, writes);
+        return new ApplyResult(failures, applied, duplicates, blocked, writes, merges);
     }
 
-    private ConsumerProfile.ProfileChange applyToConsumer(ConsumerKey key, List<ChannelEvent> events) {
+    /** Groups the events of a call: per brand, events sharing any identifier (transitively) form one cluster. */
+    private static List<Cluster> clusters(List<QueuedEnvelope> deliveries) {
+        Map<String, List<Item>> byBrand = new LinkedHashMap<>();
+        for (QueuedEnvelope delivery : deliveries) {
+            var envelope = delivery.envelope();
+            for (ConsumerEvent event : envelope.events()) {
+                byBrand.computeIfAbsent(envelope.brandId(), b -> new ArrayList<>()).add(new Item(delivery.deliveryId(),
+                        envelope.brandId(), new ChannelEvent(envelope.channelId(), event),
+                        IdentifierExtractor.extract(envelope.channelId(), event)));
+            }
+        }
+        List<Cluster> clusters = new ArrayList<>();
+        byBrand.forEach((brand, items) -> {
+            Map<Identifier, Integer> owner = new HashMap<>();
+            int[] parent = new int[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                parent[i] = i;
+                for (Identifier id : items.get(i).identifiers()) {
+                    Integer other = owner.putIfAbsent(id, i);
+                    if (other != null) {
+                        parent[find(parent, i)] = find(parent, other);
+                    }
+                }
+            }
+            Map<Integer, Cluster> byRoot = new LinkedHashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                Cluster cluster = byRoot.computeIfAbsent(find(parent, i),
+                        root -> new Cluster(brand, new ArrayList<>(), new TreeSet<>()));
+                cluster.items().add(items.get(i));
+                cluster.identifiers().addAll(items.get(i).identifiers());
+            }
+            clusters.addAll(byRoot.values());
+        });
+        return clusters;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private Outcome applyCluster(Cluster cluster) {
+        String brand = cluster.brandId();
+        IdentityPolicy policy = settings.identityPolicy(brand);
+        List<ChannelEvent> events = cluster.items().stream().map(Item::event).toList();
         for (int attempt = 1; ; attempt++) {
-            ConsumerProfile current = profiles.load(key).orElseGet(() -> ConsumerProfile.newProfile(key));
-            ConsumerProfile.ProfileChange change = current.apply(events);
-            if (change.applied() == 0) {
-                return change;
+            Instant now = clock.instant();
+            Map<Identifier, Link> links = graph.find(brand, cluster.identifiers());
+            if (links.values().stream().anyMatch(link -> link.blockedAt(now))) {
+                return new Outcome(0, 0, events.size(), 0, 0);
+            }
+            Map<Identifier, ConsumerProfile> owners = new LinkedHashMap<>();
+            Map<String, ConsumerProfile> loaded = new HashMap<>();
+            links.forEach((id, link) -> {
+                if (link.blockedUntil() == null) {
+                    owners.put(id, live(brand, link.consumerId(), loaded));
+                }
+            });
+            Set<ConsumerProfile> mergeable = new LinkedHashSet<>();
+            owners.forEach((id, profile) -> {
+                if (policy.mayMerge(id.type())) {
+                    mergeable.add(profile);
+                }
+            });
+            List<ConsumerProfile> distinct = distinctByKey(mergeable);
+            ConsumerProfile target;
+            List<ConsumerProfile> losers = List.of();
+            if (distinct.size() >= 2) {
+                distinct.sort(SURVIVOR_ORDER);
+                target = distinct.get(0);
+                losers = distinct.subList(1, distinct.size());
+            } else if (distinct.size() == 1) {
+                target = distinct.get(0);
+            } else if (!owners.isEmpty()) {
+                target = owners.get(owners.keySet().stream().sorted().findFirst().orElseThrow());
+            } else {
+                Identifier strongest = cluster.identifiers().first();
+                target = ConsumerProfile.newProfile(ConsumerIds.forIdentifier(brand, strongest.type(), strongest.value()));
+            }
+            ConsumerProfile base = losers.isEmpty() ? target : target.absorb(losers);
+            List<Identifier> toLink = new ArrayList<>();
+            for (Identifier id : cluster.identifiers()) {
+                if (!links.containsKey(id) && base.identifiers().size() + toLink.size() < policy.maxIdentifiers()) {
+                    toLink.add(id);
+                }
             }
             try {
+                for (Identifier id : toLink) {
+                    if (!graph.linkIfAbsent(brand, id, target.key().consumerId())) {
+                        throw new StaleProfileException(target.key());
+                    }
+                }
+                ConsumerProfile.ProfileChange change = base.apply(events, toLink);
+                if (!losers.isEmpty()) {
+                    Map<Identifier, String> relinks = new LinkedHashMap<>();
+                    for (ConsumerProfile loser : losers) {
+                        loser.identifiers().forEach(key -> relinks.put(Identifier.parse(key), loser.key().consumerId()));
+                    }
+                    profiles.saveMerge(change.profile(), losers.stream()
+                            .map(l -> l.redirectTo(target.key().consumerId())).toList(), relinks);
+                    return new Outcome(change.applied(), change.duplicates(), 0, 1, losers.size());
+                }
+                if (change.applied() == 0 && toLink.isEmpty()) {
+                    return new Outcome(0, change.duplicates(), 0, 0, 0);
+                }
                 profiles.save(change.profile());
-                return change;
+                return new Outcome(change.applied(), change.duplicates(), 0, 1, 0);
+            } catch (StaleProfileException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Oldest first (first seen; never-seen last), then by consumer id: the deterministic survivor of a merge. */
+    private static final Comparator<ConsumerProfile> SURVIVOR_ORDER = Comparator
+            .comparing(ConsumerProfile::firstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(p -> p.key().consumerId());
+
+    private static List<ConsumerProfile> distinctByKey(Set<ConsumerProfile> profiles) {
+        Map<String, ConsumerProfile> byId = new LinkedHashMap<>();
+        profiles.forEach(p -> byId.putIfAbsent(p.key().consumerId(), p));
+        return new ArrayList<>(byId.values());
+    }
+
+    /** The live profile of {@code consumerId} (following merge redirects), or a new one if none is stored yet. */
+    private ConsumerProfile live(String brand, String consumerId, Map<String, ConsumerProfile> cache) {
+        String id = consumerId;
+        for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
+            ConsumerKey key = new ConsumerKey(brand, id);
+            ConsumerProfile profile = cache.computeIfAbsent(id,
+                    k -> profiles.load(key).orElseGet(() -> ConsumerProfile.newProfile(key)));
+            if (!profile.merged()) {
+                return profile;
+            }
+            id = profile.mergedInto();
+        }
+        throw new IllegalStateException("merge redirects of consumer " + consumerId + " do not end");
+    }
+
+    @Override
+    public Optional<ConsumerProfile> get(ConsumerKey key) {
+        return profiles.load(key).map(p -> p.merged() ? live(key.brandId(), p.mergedInto(), new HashMap<>()) : p)
+                .filter(p -> p.version() > 0);
+    }
+
+    @Override
+    public Optional<ConsumerProfile> findByIdentifier(String brandId, Identifier identifier) {
+        Link link = graph.find(brandId, List.of(identifier)).get(identifier);
+        if (link == null || link.blockedUntil() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(live(brandId, link.consumerId(), new HashMap<>())).filter(p -> p.version() > 0);
+    }
+
+    @Override
+    public ConsumerProfile recordConsent(ConsumerKey key, String purpose, String channel, boolean granted,
+                                         Instant at) {
+        for (int attempt = 1; ; attempt++) {
+            ConsumerProfile current = get(key).orElseThrow(() -> new ConsumerNotFoundException(key));
+            ConsumerProfile next = current.withConsent(purpose, channel, granted, at);
+            try {
+                profiles.save(next);
+                return next;
             } catch (StaleProfileException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
@@ -84,12 +273,25 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase {
     }
 
     @Override
-    public Optional<ConsumerProfile> get(ConsumerKey key) {
-        return profiles.load(key);
-    }
-
-    @Override
-    public Optional<ConsumerProfile> findByIdentifier(String brandId, IdentifierType type, String value) {
-        return profiles.load(ConsumerIds.forIdentifier(brandId, type, value));
+    public ErasureReport erase(ConsumerKey key) {
+        ConsumerProfile profile = get(key).orElseThrow(() -> new ConsumerNotFoundException(key));
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.identityPolicy(key.brandId()).erasureBlock());
+        List<String> blocked = new ArrayList<>();
+        for (String identifier : profile.identifiers()) {
+            graph.block(key.brandId(), Identifier.parse(identifier), until);
+            blocked.add(identifier);
+        }
+        int deleted = 0;
+        for (String id : profile.mergedFrom()) {
+            profiles.delete(new ConsumerKey(key.brandId(), id));
+            deleted++;
+        }
+        profiles.delete(profile.key());
+        if (!profile.key().equals(key)) {
+            profiles.delete(key);
+            deleted++;
+        }
+        return new ErasureReport(profile.key().consumerId(), deleted + 1, blocked, until, now);
     }
 }

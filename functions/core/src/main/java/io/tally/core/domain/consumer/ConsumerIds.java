@@ -1,28 +1,19 @@
 package io.tally.core.domain.consumer;
 
-import io.tally.core.domain.event.ConsumerEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Derives a consumer id from the identifier an event carries: the channel's {@code userId} when known,
- * otherwise its {@code anonymousId}. The id is a digest, so it reveals nothing and is stable across
- * redeliveries and processor instances.
+ * Derives the id of a new consumer from its strongest identifier. The id is a digest, so it reveals nothing, and
+ * concurrent processors that meet the same new identifier propose the same id.
  */
 public final class ConsumerIds {
 
     private static final HexFormat HEX = HexFormat.of();
 
     private ConsumerIds() {
-    }
-
-    public static ConsumerKey forEvent(String brandId, ConsumerEvent event) {
-        return event.userId() != null
-                ? forIdentifier(brandId, IdentifierType.USER_ID, event.userId())
-                : forIdentifier(brandId, IdentifierType.ANONYMOUS_ID, event.anonymousId());
     }
 
     public static ConsumerKey forIdentifier(String brandId, IdentifierType type, String value) {

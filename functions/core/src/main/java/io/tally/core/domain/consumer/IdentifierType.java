@@ -2,9 +2,17 @@ package io.tally.core.domain.consumer;
 
 import java.util.Optional;
 
-/** Kinds of identifier a channel sends for a consumer. */
+/**
+ * Kinds of identifier a consumer is known by. Phone and email are only ever held as keyed hashes; member ids
+ * are scoped to their channel ({@code member:<channel>:<id>}).
+ */
 public enum IdentifierType {
-    USER_ID("userId"), ANONYMOUS_ID("anonymousId");
+    USER_ID("userId"),
+    MEMBER("member"),
+    EMAIL("email"),
+    PHONE("phone"),
+    ANONYMOUS_ID("anonymousId"),
+    DEVICE("device");
 
     private final String wireName;
 
@@ -12,7 +20,7 @@ public enum IdentifierType {
         this.wireName = wireName;
     }
 
-    /** The name used in events and in query parameters. */
+    /** The name used in events, identifier keys and query parameters. */
     public String wireName() {
         return wireName;
     }

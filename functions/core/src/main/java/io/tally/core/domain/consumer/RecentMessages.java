@@ -57,6 +57,17 @@ public final class RecentMessages {
         return new RecentMessages(next);
     }
 
+    /**
+     * Fingerprints of both, as after a merge: this profile's, then the other's not already held, keeping the
+     * newest {@link #CAPACITY}.
+     */
+    public RecentMessages union(RecentMessages other) {
+        long[] all = java.util.stream.LongStream.concat(java.util.Arrays.stream(fingerprints),
+                java.util.Arrays.stream(other.fingerprints)).distinct().toArray();
+        int keep = Math.min(all.length, CAPACITY);
+        return new RecentMessages(java.util.Arrays.copyOfRange(all, all.length - keep, all.length));
+    }
+
     public int size() {
         return fingerprints.length;
     }

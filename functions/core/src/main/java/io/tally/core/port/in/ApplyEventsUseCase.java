@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies queued events to consumer profiles. All events of one consumer in a call become one conditional
- * write; events already applied (same message id) are skipped, so redelivery changes nothing.
+ * Applies queued events to consumer profiles: resolves each event's identifiers to one consumer (merging
+ * consumers an event links), then writes each consumer once per call with a version check. Events already
+ * applied (same message id) are skipped, so redelivery changes nothing.
  */
 public interface ApplyEventsUseCase {
 
@@ -22,9 +23,12 @@ public interface ApplyEventsUseCase {
      * @param failures   delivery id → reason, for deliveries to retry
      * @param applied    events applied
      * @param duplicates events skipped because they were applied before
-     * @param writes     profile writes made
+     * @param blocked    events dropped because they carry an identifier of an erased consumer
+     * @param writes     profile writes made (a merge counts as one)
+     * @param merges     consumers merged away
      */
-    record ApplyResult(Map<String, String> failures, int applied, int duplicates, int writes) {
+    record ApplyResult(Map<String, String> failures, int applied, int duplicates, int blocked, int writes,
+                       int merges) {
         public ApplyResult {
             failures = Map.copyOf(failures);
         }

@@ -2,14 +2,15 @@ package io.tally.core.port.in;
 
 import io.tally.core.domain.consumer.ConsumerKey;
 import io.tally.core.domain.consumer.ConsumerProfile;
-import io.tally.core.domain.consumer.IdentifierType;
+import io.tally.core.domain.identity.Identifier;
 
 import java.util.Optional;
 
-/** Reads consumer profiles by id or by an identifier a channel knows them by. */
+/** Reads consumer profiles by id or by an identifier a channel knows them by; merged ids lead to the survivor. */
 public interface GetConsumerUseCase {
 
     Optional<ConsumerProfile> get(ConsumerKey key);
 
-    Optional<ConsumerProfile> findByIdentifier(String brandId, IdentifierType type, String value);
+    /** @param identifier as stored: phone and email as keyed-hash tokens */
+    Optional<ConsumerProfile> findByIdentifier(String brandId, Identifier identifier);
 }

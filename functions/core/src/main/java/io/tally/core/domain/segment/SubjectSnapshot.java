@@ -1,0 +1,240 @@
+package io.tally.core.domain.segment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An immutable, in-memory copy of everything a segment rule can read about one consumer: orders and events as
+ * sorted instants, traits, stages, estimates, channels and consent. Built with {@link #builder(String)}; used where
+ * subjects are held in bulk, such as the rule benchmark, and to state examples.
+ *
+ * <p>Instants are kept to the millisecond. Consent is kept per purpose and channel; a channel's own answer wins
+ * over the purpose's {@code *} one.
+ */
+public final class SubjectSnapshot implements SegmentSubject {
+
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final long[] NONE = new long[0];
+
+    private final String consumerId;
+    private final Map<String, Object> traits;
+    private final Map<String, String> stages;
+    private final long[] orderTimes;
+    private final double[] orderValues;
+    private final Instant lastPurchase;
+    private final double clv;
+    private final double pAlive;
+    private final Set<String> channels;
+    private final Map<String, long[]> eventTimes;
+    private final Map<String, Map<String, Boolean>> consent;
+
+    private SubjectSnapshot(Builder builder) {
+        this.consumerId = builder.consumerId;
+        this.traits = Map.copyOf(builder.traits);
+        this.stages = Map.copyOf(builder.stages);
+        Integer[] order = new Integer[builder.orders.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Long.compare(builder.orders.get(a).time, builder.orders.get(b).time));
+        this.orderTimes = new long[order.length];
+        this.orderValues = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            orderTimes[i] = builder.orders.get(order[i]).time;
+            orderValues[i] = builder.orders.get(order[i]).value;
+        }
+        this.lastPurchase = order.length == 0 ? null : Instant.ofEpochMilli(orderTimes[order.length - 1]);
+        this.clv = builder.clv;
+        this.pAlive = builder.pAlive;
+        this.channels = Set.copyOf(builder.channels);
+        Map<String, long[]> events = new HashMap<>();
+        builder.events.forEach((name, times) -> {
+            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            events.put(name, sorted);
+        });
+        this.eventTimes = Map.copyOf(events);
+        Map<String, Map<String, Boolean>> byPurpose = new HashMap<>();
+        builder.consent.forEach((purpose, byChannel) -> byPurpose.put(purpose, Map.copyOf(byChannel)));
+        this.consent = Map.copyOf(byPurpose);
+    }
+
+    public static Builder builder(String consumerId) {
+        return new Builder(consumerId);
+    }
+
+    @Override
+    public String consumerId() {
+        return consumerId;
+    }
+
+    @Override
+    public Object trait(String name) {
+        return traits.get(name);
+    }
+
+    @Override
+    public String stage(String model) {
+        return stages.get(model);
+    }
+
+    @Override
+    public long ordersWithinDays(int days, Instant now) {
+        long end = now.toEpochMilli();
+        return upperBound(orderTimes, end) - lowerBound(orderTimes, end - days * DAY_MILLIS);
+    }
+
+    @Override
+    public double gmvWithinDays(int days, Instant now) {
+        long end = now.toEpochMilli();
+        double sum = 0;
+        for (int i = lowerBound(orderTimes, end - days * DAY_MILLIS), last = upperBound(orderTimes, end); i < last;
+             i++) {
+            sum += orderValues[i];
+        }
+        return sum;
+    }
+
+    @Override
+    public Instant lastPurchase() {
+        return lastPurchase;
+    }
+
+    @Override
+    public double clv() {
+        return clv;
+    }
+
+    @Override
+    public double pAlive() {
+        return pAlive;
+    }
+
+    @Override
+    public boolean seenInChannel(String channel) {
+        return channels.contains(channel);
+    }
+
+    @Override
+    public int eventCountWithinDays(String eventName, int days, Instant now) {
+        long[] times = eventTimes.getOrDefault(eventName, NONE);
+        long end = now.toEpochMilli();
+        return upperBound(times, end) - lowerBound(times, end - days * DAY_MILLIS);
+    }
+
+    @Override
+    public boolean consent(String purpose, String channel) {
+        Map<String, Boolean> byChannel = consent.get(purpose);
+        if (byChannel == null) {
+            return false;
+        }
+        Boolean specific = byChannel.get(channel);
+        return specific != null ? specific : Boolean.TRUE.equals(byChannel.get("*"));
+    }
+
+    @Override
+    public String toString() {
+        return "SubjectSnapshot[" + consumerId + ", traits=" + traits + ", stages=" + stages + ", orders="
+                + orderTimes.length + ", clv=" + clv + ", pAlive=" + pAlive + ", channels=" + channels
+                + ", events=" + eventTimes.keySet() + ", consent=" + consent + "]";
+    }
+
+    /** First index whose time is at least {@code time}. */
+    private static int lowerBound(long[] times, long time) {
+        int low = 0;
+        int high = times.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (times[mid] < time) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** First index whose time is after {@code time}. */
+    private static int upperBound(long[] times, long time) {
+        int low = 0;
+        int high = times.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (times[mid] <= time) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private record Order(long time, double value) {
+    }
+
+    /** Collects a snapshot's values; estimates default to NaN (not estimated). */
+    public static final class Builder {
+        private final String consumerId;
+        private final Map<String, Object> traits = new HashMap<>();
+        private final Map<String, String> stages = new HashMap<>();
+        private final List<Order> orders = new ArrayList<>();
+        private double clv = Double.NaN;
+        private double pAlive = Double.NaN;
+        private final Set<String> channels = new HashSet<>();
+        private final Map<String, List<Long>> events = new HashMap<>();
+        private final Map<String, Map<String, Boolean>> consent = new HashMap<>();
+
+        private Builder(String consumerId) {
+            this.consumerId = Objects.requireNonNull(consumerId, "consumerId");
+        }
+
+        public Builder trait(String name, Object value) {
+            traits.put(name, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public Builder stage(String model, String stage) {
+            stages.put(model, stage);
+            return this;
+        }
+
+        public Builder order(Instant at, double value) {
+            orders.add(new Order(at.toEpochMilli(), value));
+            return this;
+        }
+
+        public Builder clv(double clv) {
+            this.clv = clv;
+            return this;
+        }
+
+        public Builder pAlive(double pAlive) {
+            this.pAlive = pAlive;
+            return this;
+        }
+
+        public Builder channel(String channel) {
+            channels.add(channel);
+            return this;
+        }
+
+        public Builder event(String name, Instant at) {
+            events.computeIfAbsent(name, n -> new ArrayList<>()).add(at.toEpochMilli());
+            return this;
+        }
+
+        /** Records a grant ({@code true}) or refusal of {@code purpose} on {@code channel} ({@code "*"}: every one). */
+        public Builder consent(String purpose, String channel, boolean granted) {
+            consent.computeIfAbsent(purpose, p -> new HashMap<>()).put(channel, granted);
+            return this;
+        }
+
+        public SubjectSnapshot build() {
+            return new SubjectSnapshot(this);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.tally.gateway;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * Unit scope: the gateway starts as Lambda starts it — every singleton created eagerly, with exactly the
+ * configuration the CDK stack gives this function (infra FunctionAccess) and no test replacements. Needs no
+ * network (clients are created, not called).
+ */
+class GatewayColdStartTest {
+
+    @Test
+    void givenOnlyTheStacksVariables_whenStartedEagerly_thenEveryBeanIsCreated() {
+        assertThatCode(() -> {
+            try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                    .environments("function").eagerInitSingletons(true).properties(Map.of(
+                            "tally.tables.main", "t", "tally.queues.ingest", "https://sqs.example/q",
+                            "tally.buckets.quarantine", "b", "tally.identity.hash-secret", "0123456789abcdef0123"))
+                    .start()) {
+                new APIGatewayV2HTTPEventFunction(context);
+            }
+        }).doesNotThrowAnyException();
+    }
+}

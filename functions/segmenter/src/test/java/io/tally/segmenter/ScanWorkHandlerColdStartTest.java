@@ -1,0 +1,25 @@
+package io.tally.segmenter;
+
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * Unit scope: {@link ScanWorkHandler} starts as Lambda starts it — every singleton created eagerly, with exactly the
+ * configuration the CDK stack gives its function (infra FunctionAccess). Needs no network.
+ */
+class ScanWorkHandlerColdStartTest {
+
+    @Test
+    void givenOnlyTheStacksVariables_whenStartedEagerly_thenEveryBeanIsCreated() {
+        assertThatCode(() -> {
+            try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                    .environments("function").eagerInitSingletons(true).properties(Map.of("tally.tables.main", "t")).start()) {
+                new ScanWorkHandler(context).close();
+            }
+        }).doesNotThrowAnyException();
+    }
+}
