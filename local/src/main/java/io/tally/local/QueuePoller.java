@@ -84,7 +84,7 @@ final class QueuePoller implements Runnable {
         for (Message message : messages) {
             if (failed.contains(message.messageId())) {
                 retryDelay.ifPresent(delay -> sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl)
-                        .receiptHandle(message.receiptHandle()).visibilityTimeout((int) delay.toSeconds())));
+                        .receiptHandle(message.receiptHandle()).visibilityTimeout((int) Math.ceil(delay.toMillis() / 1000.0))));
             } else {
                 done.add(message);
             }

@@ -62,7 +62,8 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
                     .body(ApiError.of("rate_limited", limited.getMessage()));
         }
         if (exception instanceof QueueUnavailableException unavailable) {
-            LOG.warn("ingest queue refused events on {} {}", request.getMethod(), request.getPath(), unavailable);
+            LOG.warn("events not safely stored on {} {}: {}", request.getMethod(), request.getPath(),
+                    unavailable.getMessage(), unavailable);
             return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
                     .body(ApiError.of("queue_unavailable", "events were not queued; retry later"));

@@ -36,9 +36,11 @@ public class CoreFactory {
         return Clock.systemUTC();
     }
 
+    /** Found keys are trusted for {@code tally.gateway.key-cache} (default PT30S) per instance. */
     @Singleton
-    ApiKeyService apiKeyService(ApiKeyStorePort keys, Clock clock) {
-        return new ApiKeyService(keys, clock);
+    ApiKeyService apiKeyService(ApiKeyStorePort keys, Clock clock,
+                                @Value("${tally.gateway.key-cache:PT30S}") java.time.Duration cacheFor) {
+        return new ApiKeyService(keys, clock, cacheFor);
     }
 
     /** Reads Tracking API payloads; events without a message id get a random UUID. */

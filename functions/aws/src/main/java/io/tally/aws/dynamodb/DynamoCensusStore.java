@@ -30,10 +30,12 @@ public class DynamoCensusStore implements CensusStorePort {
     private static final String PART_PREFIX = "PART#";
 
     private final DynamoDbClient dynamo;
+    private final java.time.Clock clock;
     private final String table;
 
-    public DynamoCensusStore(DynamoDbClient dynamo, ResourceNames names) {
+    public DynamoCensusStore(DynamoDbClient dynamo, java.time.Clock clock, ResourceNames names) {
         this.dynamo = dynamo;
+        this.clock = clock;
         this.table = names.table(TallyCatalog.MAIN_TABLE);
     }
 
@@ -44,7 +46,7 @@ public class DynamoCensusStore implements CensusStorePort {
         item.put(TallyCatalog.SK, s(PART_PREFIX + segment));
         item.put("segment", n(segment));
         item.put("brands", brandsToAttribute(part));
-        item.put(TallyCatalog.TTL, n(Instant.now().getEpochSecond() + PART_TTL_SECONDS));
+        item.put(TallyCatalog.TTL, n(clock.instant().getEpochSecond() + PART_TTL_SECONDS));
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 

@@ -15,6 +15,7 @@ import io.tally.core.port.out.ApiKeyStorePort;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,10 +28,40 @@ public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase, Mana
     private final ApiKeyStorePort keys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Duration cacheFor;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ApiKeyService(ApiKeyStorePort keys, Clock clock) {
+    private record Cached(ApiKey key, Instant loadedAt) {
+    }
+
+    /**
+     * @param cacheFor how long a found key is trusted without reading the store again (revocation and rotation
+     *                 take up to this long to reach every gateway instance); {@link Duration#ZERO} disables it
+     */
+    public ApiKeyService(ApiKeyStorePort keys, Clock clock, Duration cacheFor) {
         this.keys = keys;
         this.clock = clock;
+        this.cacheFor = cacheFor;
+    }
+
+    public ApiKeyService(ApiKeyStorePort keys, Clock clock) {
+        this(keys, clock, Duration.ZERO);
+    }
+
+    private java.util.Optional<ApiKey> find(String hash) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(hash);
+        if (cached != null && now.isBefore(cached.loadedAt().plus(cacheFor))) {
+            return java.util.Optional.of(cached.key());
+        }
+        java.util.Optional<ApiKey> found = keys.findByHash(hash);
+        if (found.isPresent() && !cacheFor.isZero()) {
+            if (cache.size() > 10_000) {
+                cache.clear();
+            }
+            cache.put(hash, new Cached(found.get(), now));
+        }
+        return found;
     }
 
     @Override
@@ -39,7 +70,7 @@ public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase, Mana
             throw new AuthenticationFailedException("an API key is required");
         }
         String hash = KeyDigest.of(rawKey);
-        ApiKey key = keys.findByHash(hash)
+        ApiKey key = find(hash)
                 .filter(found -> KeyDigest.matches(rawKey, found.keyHash()))
                 .orElseThrow(() -> new AuthenticationFailedException("unknown API key"));
         if (!key.activeAt(clock.instant())) {
@@ -70,6 +101,7 @@ public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase, Mana
         ApiKey old = writeKey(brandId, keyId);
         IssuedKey next = create(brandId, old.channelId());
         keys.update(old.endingAt(clock.instant().plus(grace)));
+        cache.remove(old.keyHash());
         return next;
     }
 
@@ -77,6 +109,7 @@ public class ApiKeyService implements AuthenticateUseCase, IssueKeyUseCase, Mana
     public ApiKey revoke(String brandId, String keyId) {
         ApiKey revoked = writeKey(brandId, keyId).endingAt(clock.instant());
         keys.update(revoked);
+        cache.remove(revoked.keyHash());
         return revoked;
     }
 

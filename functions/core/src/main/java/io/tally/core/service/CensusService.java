@@ -41,8 +41,9 @@ public class CensusService implements CensusUseCase {
         this.totalSegments = totalSegments;
     }
 
-    public static String runId(LocalDate date) {
-        return "census-" + date;
+    /** A run id per planning, so re-running a day's census never mixes its parts with an earlier run's. */
+    public static String runId(LocalDate date, Instant plannedAt) {
+        return "census-" + date + "-" + plannedAt.toEpochMilli();
     }
 
     @Override
@@ -50,8 +51,9 @@ public class CensusService implements CensusUseCase {
         Instant asOf = date.equals(LocalDate.now(clock.withZone(ZoneOffset.UTC))) ? clock.instant()
                 : date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<ScanTask> planned = new ArrayList<>();
+        String runId = runId(date, clock.instant());
         for (int segment = 0; segment < totalSegments; segment++) {
-            planned.add(new ScanTask(runId(date), date, asOf, segment, totalSegments));
+            planned.add(new ScanTask(runId, date, asOf, segment, totalSegments));
         }
         tasks.enqueue(planned);
         return planned.size();

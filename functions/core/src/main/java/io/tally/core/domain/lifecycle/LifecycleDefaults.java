@@ -1,6 +1,5 @@
 package io.tally.core.domain.lifecycle;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,9 +138,5 @@ public final class LifecycleDefaults {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return Collections.unmodifiableMap(map);
-    }
-
-    static List<Object> list(Object... items) {
-        return List.copyOf(Arrays.asList(items));
     }
 }
