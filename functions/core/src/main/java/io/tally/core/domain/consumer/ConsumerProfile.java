@@ -81,11 +81,12 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
         int duplicates = 0;
         for (ChannelEvent channelEvent : events) {
             ConsumerEvent event = channelEvent.event();
-            if (next.recent.contains(event.messageId())) {
+            long fingerprint = RecentMessages.fingerprint(event.messageId());
+            if (next.recent.containsFingerprint(fingerprint)) {
                 duplicates++;
                 continue;
             }
-            next.recent = next.recent.plus(event.messageId());
+            next.recent = next.recent.plusFingerprint(fingerprint);
             next.add(channelEvent);
             applied++;
         }

@@ -39,7 +39,10 @@ public final class RecentMessages {
     }
 
     public boolean contains(String messageId) {
-        long fingerprint = fingerprint(messageId);
+        return containsFingerprint(fingerprint(messageId));
+    }
+
+    public boolean containsFingerprint(long fingerprint) {
         for (long value : fingerprints) {
             if (value == fingerprint) {
                 return true;
@@ -50,10 +53,15 @@ public final class RecentMessages {
 
     /** A copy that also remembers {@code messageId}, forgetting the oldest beyond {@link #CAPACITY}. */
     public RecentMessages plus(String messageId) {
+        return plusFingerprint(fingerprint(messageId));
+    }
+
+    /** As {@link #plus(String)} with the fingerprint already computed. */
+    public RecentMessages plusFingerprint(long fingerprint) {
         int keep = Math.min(fingerprints.length, CAPACITY - 1);
         long[] next = new long[keep + 1];
         System.arraycopy(fingerprints, fingerprints.length - keep, next, 0, keep);
-        next[keep] = fingerprint(messageId);
+        next[keep] = fingerprint;
         return new RecentMessages(next);
     }
 
