@@ -1,5 +1,6 @@
 package io.tally.aws.config;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -22,6 +23,7 @@ import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.service.ApiKeyService;
 import io.tally.core.service.IngestService;
 import io.tally.core.service.ProfileService;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -73,10 +75,23 @@ public class CoreFactory {
         return new DailyReportService(census, publisher);
     }
 
+    /** Threads applying a processor call's clusters concurrently ({@code tally.processor.parallelism}, default 8). */
+    @Singleton
+    @Named("profiles")
+    @Bean(preDestroy = "shutdown")
+    java.util.concurrent.ExecutorService profileExecutor(@Value("${tally.processor.parallelism:8}") int parallelism) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(parallelism, runnable -> {
+            Thread thread = new Thread(runnable, "profiles-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Singleton
     ProfileService profileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings,
-                                  Clock clock) {
-        return new ProfileService(profiles, graph, settings, clock);
+                                  Clock clock, @Named("profiles") java.util.concurrent.ExecutorService executor) {
+        return new ProfileService(profiles, graph, settings, clock, executor);
     }
 
     /**
