@@ -6,13 +6,17 @@ import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.core.domain.event.ConsumerEvent;
 import io.tally.core.domain.event.IngestEnvelope;
+import io.tally.core.domain.identity.Identifier;
 import io.tally.core.port.in.ApplyEventsUseCase.ApplyResult;
 import io.tally.core.port.in.ApplyEventsUseCase.QueuedEnvelope;
 import io.tally.core.port.out.StaleProfileException;
+import io.tally.testkit.FixedBrandSettings;
 import io.tally.testkit.InMemoryProfileStore;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,8 +29,10 @@ class ProfileServiceTest {
 
     private static final String BRAND = "acme";
 
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+
     private final InMemoryProfileStore store = new InMemoryProfileStore();
-    private final ProfileService service = new ProfileService(store);
+    private final ProfileService service = serviceOver(store);
 
     @Test
     void givenEventsOfOneConsumerAcrossDeliveries_whenApplying_thenWritesTheProfileOnce() {
@@ -119,10 +125,11 @@ class ProfileServiceTest {
     void givenAppliedEvents_whenFindingByIdentifier_thenFindsTheProfileOnlyInItsBrand() {
         service.apply(List.of(delivery("d1", "web", aTrackEvent().withUserId("u1").build())));
 
-        assertThat(service.findByIdentifier(BRAND, IdentifierType.USER_ID, "u1"))
+        Identifier u1 = new Identifier(IdentifierType.USER_ID, "u1");
+        assertThat(service.findByIdentifier(BRAND, u1))
                 .hasValueSatisfying(profile -> assertThat(profile.identifiers()).contains("userId:u1"));
-        assertThat(service.findByIdentifier("globex", IdentifierType.USER_ID, "u1")).isEmpty();
-        assertThat(service.findByIdentifier(BRAND, IdentifierType.USER_ID, "u2")).isEmpty();
+        assertThat(service.findByIdentifier("globex", u1)).isEmpty();
+        assertThat(service.findByIdentifier(BRAND, new Identifier(IdentifierType.USER_ID, "u2"))).isEmpty();
     }
 
     @Test
@@ -137,7 +144,7 @@ class ProfileServiceTest {
     void givenStoreAlwaysStaleForOneConsumer_whenApplying_thenOnlyThatConsumersDeliveriesFail() {
         ConsumerKey contested = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a1");
         var staleStore = new StaleProfileStore(contested, Integer.MAX_VALUE);
-        var staleService = new ProfileService(staleStore);
+        var staleService = serviceOver(staleStore);
 
         ApplyResult result = staleService.apply(List.of(
                 delivery("d1", "web", aTrackEvent().withAnonymousId("a1").build()),
@@ -158,7 +165,7 @@ class ProfileServiceTest {
     @Test
     void givenDeliveryWithEventsOfAFailingAndASucceedingConsumer_whenApplying_thenTheDeliveryIsRetried() {
         ConsumerKey contested = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a1");
-        var staleService = new ProfileService(new StaleProfileStore(contested, Integer.MAX_VALUE));
+        var staleService = serviceOver(new StaleProfileStore(contested, Integer.MAX_VALUE));
 
         ApplyResult result = staleService.apply(List.of(
                 delivery("d1", "web", aTrackEvent().withAnonymousId("a2").build(),
@@ -172,7 +179,7 @@ class ProfileServiceTest {
     void givenStoreStaleOnceThenWilling_whenApplying_thenAppliesOnceWithoutFailure() {
         ConsumerKey contested = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a1");
         var staleStore = new StaleProfileStore(contested, 1);
-        var staleService = new ProfileService(staleStore);
+        var staleService = serviceOver(staleStore);
 
         ApplyResult result = staleService.apply(List.of(
                 delivery("d1", "web", aTrackEvent().withAnonymousId("a1").build(),
@@ -197,6 +204,10 @@ class ProfileServiceTest {
         assertThat(result.applied()).isZero();
         assertThat(result.writes()).isZero();
         assertThat(store.writes()).isZero();
+    }
+
+    private static ProfileService serviceOver(InMemoryProfileStore profiles) {
+        return new ProfileService(profiles, profiles.graph(), FixedBrandSettings.defaults(), CLOCK);
     }
 
     private ConsumerProfile profileOf(IdentifierType type, String value) {

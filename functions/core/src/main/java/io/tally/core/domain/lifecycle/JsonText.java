@@ -56,6 +56,8 @@ final class JsonText {
                 out.append(++i < map.size() ? ",\n" : "\n");
             }
             out.append(" ".repeat(indent)).append('}');
+        } else if (((List<?>) value).stream().noneMatch(item -> item instanceof Map<?, ?> || item instanceof List<?>)) {
+            flow((List<?>) value, indent, out);
         } else {
             List<?> list = (List<?>) value;
             out.append("[\n");
@@ -66,6 +68,26 @@ final class JsonText {
             }
             out.append(" ".repeat(indent)).append(']');
         }
+    }
+
+    /** A list of scalars that does not fit one line: as many items per line as fit. */
+    private static void flow(List<?> list, int indent, StringBuilder out) {
+        String inner = " ".repeat(indent + 2);
+        out.append("[\n").append(inner);
+        int column = inner.length();
+        for (int i = 0; i < list.size(); i++) {
+            String item = compact(list.get(i)) + (i + 1 < list.size() ? "," : "");
+            if (column > inner.length() && column + 1 + item.length() > LINE_WIDTH) {
+                out.append('\n').append(inner);
+                column = inner.length();
+            } else if (column > inner.length()) {
+                out.append(' ');
+                column++;
+            }
+            out.append(item);
+            column += item.length();
+        }
+        out.append('\n').append(" ".repeat(indent)).append(']');
     }
 
     private static String string(String s) {

@@ -26,7 +26,8 @@ import java.util.Map;
  * byte n, n longs   latest time of each recent visit day, most recent first
  * decimal = varint scale (zig-zag) + varint length + two's-complement unscaled bytes
  * </pre>
- * An empty state is 11 bytes; the largest (every kind, 16 orders, 16 visit days) is under 470 bytes.
+ * An empty state is 16 bytes, exposure + view + cart add + one order 73 bytes, and the largest (every kind,
+ * 16 orders, 16 visit days) about 440 bytes.
  */
 final class LifecycleFactsCodec {
 

@@ -97,16 +97,18 @@ public final class StageModelParser {
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < stages.size(); i++) {
                 String stagePath = ConfigReader.index(stagesPath, i);
-                StageRule rule = stage(stages.get(i), stagePath, reader);
-                if (rule == null) {
-                    continue;
+                Object raw = stages.get(i);
+                StageRule rule = stage(raw, stagePath, reader);
+                if (raw instanceof Map<?, ?> stage && stage.get("code") instanceof String code) {
+                    Integer previous = seen.putIfAbsent(code, i);
+                    if (previous != null) {
+                        reader.error(ConfigReader.child(stagePath, "code"), "duplicate stage code '" + code
+                                + "' (also " + ConfigReader.index(stagesPath, previous) + ")");
+                    }
                 }
-                Integer previous = seen.putIfAbsent(rule.code(), i);
-                if (previous != null) {
-                    reader.error(ConfigReader.child(stagePath, "code"), "duplicate stage code '" + rule.code()
-                            + "' (also " + ConfigReader.index(stagesPath, previous) + ")");
+                if (rule != null) {
+                    rules.add(rule);
                 }
-                rules.add(rule);
             }
         }
         return reader.errors.size() == before ? new StageModel(key, name, rules) : null;

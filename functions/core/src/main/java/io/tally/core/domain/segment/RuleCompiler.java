@@ -146,7 +146,10 @@ public final class RuleCompiler {
                 if (body.isEmpty()) {
                     return error(path, "must hold a condition; allowed: " + String.join(", ", CONDITIONS));
                 }
-                unknownKeys(body, path, List.of(), "condition");
+                for (String key : body.keySet()) {
+                    error(path + "." + key,
+                            "unknown condition '" + key + "'; allowed: " + String.join(", ", CONDITIONS));
+                }
                 return null;
             }
             if (kinds.size() > 1) {
@@ -421,12 +424,12 @@ public final class RuleCompiler {
             return null;
         }
 
+        /** Records an error for each key of {@code body} not in {@code allowed}; {@code what} names such keys. */
         void unknownKeys(Map<String, Object> body, String path, List<String> allowed, String what) {
-            List<String> listed = allowed.isEmpty() ? CONDITIONS : allowed;
             for (String key : body.keySet()) {
                 if (!allowed.contains(key)) {
                     error(path.isEmpty() ? key : path + "." + key,
-                            "unknown " + what + " '" + key + "'; allowed: " + String.join(", ", listed));
+                            "unknown " + what + " '" + key + "'; allowed: " + String.join(", ", allowed));
                 }
             }
         }
