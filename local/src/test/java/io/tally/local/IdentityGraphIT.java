@@ -8,6 +8,7 @@ import io.tally.core.domain.identity.Identifier;
 import io.tally.core.port.in.ApplyEventsUseCase;
 import io.tally.core.port.in.ApplyEventsUseCase.QueuedEnvelope;
 import io.tally.core.port.in.GetConsumerUseCase;
+import io.tally.core.port.out.IdentityGraphPort;
 import io.tally.testkit.ConsumerEventBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,5 +187,23 @@ class IdentityGraphIT {
                 meter.writeUnits(), unitsPerEvent, meter.writeRequests());
         assertThat(meter.writeRequests()).isPositive();
         assertThat(unitsPerEvent).isLessThanOrEqualTo(0.25);
+    }
+
+    @Test
+    void givenBlockedIdentifier_whenLinkingDuringAndAfterTheBlock_thenOnlyTheEndedBlockIsReplaced() {
+        IdentityGraphPort graph = stack.tally.context().getBean(IdentityGraphPort.class);
+        Identifier identifier = new Identifier(IdentifierType.USER_ID, "block-ends");
+        Instant until = Instant.parse("2026-11-25T12:00:00.500Z");
+        graph.block("demo", identifier, until);
+
+        boolean duringBlock = graph.linkIfAbsent("demo", identifier, "c_during", until.minusMillis(1));
+        boolean afterBlock = graph.linkIfAbsent("demo", identifier, "c_after", until.plusSeconds(1));
+        boolean overALink = graph.linkIfAbsent("demo", identifier, "c_other", until.plusSeconds(2));
+
+        assertThat(duringBlock).isFalse();
+        assertThat(afterBlock).isTrue();
+        assertThat(overALink).isFalse();
+        assertThat(graph.find("demo", List.of(identifier)))
+                .containsEntry(identifier, new IdentityGraphPort.Link("c_after", null));
     }
 }

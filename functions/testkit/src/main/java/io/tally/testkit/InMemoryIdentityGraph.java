@@ -30,8 +30,14 @@ public class InMemoryIdentityGraph implements IdentityGraphPort {
     }
 
     @Override
-    public synchronized boolean linkIfAbsent(String brandId, Identifier identifier, String consumerId) {
-        return links.putIfAbsent(key(brandId, identifier), new Link(consumerId, null)) == null;
+    public synchronized boolean linkIfAbsent(String brandId, Identifier identifier, String consumerId,
+                                             Instant now) {
+        Link current = links.get(key(brandId, identifier));
+        if (current != null && (current.blockedUntil() == null || current.blockedAt(now))) {
+            return false;
+        }
+        links.put(key(brandId, identifier), new Link(consumerId, null));
+        return true;
     }
 
     @Override

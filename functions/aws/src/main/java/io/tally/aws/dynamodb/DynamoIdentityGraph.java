@@ -26,7 +26,9 @@ import static io.tally.aws.dynamodb.Items.s;
  * Identity links in the main table: {@code pk = B#<brand>#I#<type>:<value>}, {@code sk = LINK}, attribute
  * {@code consumerId}; a blocked (erased) identifier has {@code blockedUntil} instead, and a TTL so it disappears
  * after the block. Lookups are one BatchGetItem per 100 identifiers; links are created with
- * {@code attribute_not_exists}, so the first writer owns the identifier.
+ * {@code attribute_not_exists}, so the first writer owns the identifier. A block ends when its {@code expiresAt}
+ * (the block's end, rounded down to the second) is before the current second: the identifier can then be linked
+ * again, whether or not DynamoDB's TTL has deleted the item yet.
  */
 @Singleton
 public class DynamoIdentityGraph implements IdentityGraphPort {
@@ -77,11 +79,12 @@ public class DynamoIdentityGraph implements IdentityGraphPort {
     }
 
     @Override
-    public boolean linkIfAbsent(String brandId, Identifier identifier, String consumerId) {
+    public boolean linkIfAbsent(String brandId, Identifier identifier, String consumerId, Instant now) {
         try {
             dynamo.putItem(r -> r.tableName(table).item(linkItem(brandId, identifier, consumerId))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", TallyCatalog.PK)));
+                    .conditionExpression("attribute_not_exists(#pk) OR #expires < :now")
+                    .expressionAttributeNames(Map.of("#pk", TallyCatalog.PK, "#expires", TallyCatalog.TTL))
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

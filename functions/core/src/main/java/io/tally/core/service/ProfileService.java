@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,8 +115,12 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         return new ApplyResult(failures, applied, duplicates, blocked, writes, merges);
     }
 
-    /** Groups the events of a call: per brand, events sharing any identifier (transitively) form one cluster. */
-    private static List<Cluster> clusters(List<QueuedEnvelope> deliveries) {
+    /**
+     * Groups the events of a call: per brand, events sharing a mergeable identifier (transitively) form one cluster.
+     * An event without mergeable identifiers (say, a device id alone) joins the events that share one of its
+     * identifiers and have no mergeable identifier either; a shared device never ties two users' events together.
+     */
+    private List<Cluster> clusters(List<QueuedEnvelope> deliveries) {
         Map<String, List<Item>> byBrand = new LinkedHashMap<>();
         for (QueuedEnvelope delivery : deliveries) {
             var envelope = delivery.envelope();
@@ -127,11 +132,12 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         }
         List<Cluster> clusters = new ArrayList<>();
         byBrand.forEach((brand, items) -> {
+            IdentityPolicy policy = settings.identityPolicy(brand);
             Map<Identifier, Integer> owner = new HashMap<>();
             int[] parent = new int[items.size()];
             for (int i = 0; i < items.size(); i++) {
                 parent[i] = i;
-                for (Identifier id : items.get(i).identifiers()) {
+                for (Identifier id : clusterKeys(items.get(i).identifiers(), policy)) {
                     Integer other = owner.putIfAbsent(id, i);
                     if (other != null) {
                         parent[find(parent, i)] = find(parent, other);
@@ -150,6 +156,12 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         return clusters;
     }
 
+    private static Set<Identifier> clusterKeys(SortedSet<Identifier> identifiers, IdentityPolicy policy) {
+        Set<Identifier> mergeable = new LinkedHashSet<>();
+        identifiers.stream().filter(id -> policy.mayMerge(id.type())).forEach(mergeable::add);
+        return mergeable.isEmpty() ? identifiers : mergeable;
+    }
+
     private static int find(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
@@ -164,17 +176,14 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         List<ChannelEvent> events = cluster.items().stream().map(Item::event).toList();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
-            Map<Identifier, Link> links = graph.find(brand, cluster.identifiers());
+            Map<Identifier, Link> links = new HashMap<>(graph.find(brand, cluster.identifiers()));
             if (links.values().stream().anyMatch(link -> link.blockedAt(now))) {
                 return new Outcome(0, 0, events.size(), 0, 0);
             }
+            links.values().removeIf(link -> link.blockedUntil() != null);
             Map<Identifier, ConsumerProfile> owners = new LinkedHashMap<>();
             Map<String, ConsumerProfile> loaded = new HashMap<>();
-            links.forEach((id, link) -> {
-                if (link.blockedUntil() == null) {
-                    owners.put(id, live(brand, link.consumerId(), loaded));
-                }
-            });
+            links.forEach((id, link) -> owners.put(id, live(brand, link.consumerId(), loaded)));
             Set<ConsumerProfile> mergeable = new LinkedHashSet<>();
             owners.forEach((id, profile) -> {
                 if (policy.mayMerge(id.type())) {
@@ -190,36 +199,54 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
                 losers = distinct.subList(1, distinct.size());
             } else if (distinct.size() == 1) {
                 target = distinct.get(0);
-            } else if (!owners.isEmpty()) {
+            } else if (!owners.isEmpty() && cluster.identifiers().stream().noneMatch(id -> policy.mayMerge(id.type()))) {
                 target = owners.get(owners.keySet().stream().sorted().findFirst().orElseThrow());
             } else {
                 Identifier strongest = cluster.identifiers().first();
                 target = ConsumerProfile.newProfile(ConsumerIds.forIdentifier(brand, strongest.type(), strongest.value()));
             }
             ConsumerProfile base = losers.isEmpty() ? target : target.absorb(losers);
+            Set<String> resolvedIds = new HashSet<>();
+            resolvedIds.add(target.key().consumerId());
+            losers.forEach(loser -> resolvedIds.add(loser.key().consumerId()));
+            List<Identifier> toRecord = new ArrayList<>();
+            Map<Identifier, String> strayLinks = new LinkedHashMap<>();
+            owners.forEach((id, owner) -> {
+                if (resolvedIds.contains(owner.key().consumerId()) && !base.identifiers().contains(id.key())) {
+                    toRecord.add(id);
+                    strayLinks.put(id, links.get(id).consumerId());
+                }
+            });
             List<Identifier> toLink = new ArrayList<>();
             for (Identifier id : cluster.identifiers()) {
-                if (!links.containsKey(id) && base.identifiers().size() + toLink.size() < policy.maxIdentifiers()) {
+                if (!links.containsKey(id)
+                        && base.identifiers().size() + toRecord.size() + toLink.size() < policy.maxIdentifiers()) {
                     toLink.add(id);
                 }
             }
+            toRecord.addAll(toLink);
             try {
                 for (Identifier id : toLink) {
-                    if (!graph.linkIfAbsent(brand, id, target.key().consumerId())) {
+                    if (!graph.linkIfAbsent(brand, id, target.key().consumerId(), now)) {
                         throw new StaleProfileException(target.key());
                     }
                 }
-                ConsumerProfile.ProfileChange change = base.apply(events, toLink);
+                ConsumerProfile.ProfileChange change = base.apply(events, toRecord);
                 if (!losers.isEmpty()) {
                     Map<Identifier, String> relinks = new LinkedHashMap<>();
                     for (ConsumerProfile loser : losers) {
                         loser.identifiers().forEach(key -> relinks.put(Identifier.parse(key), loser.key().consumerId()));
                     }
+                    strayLinks.forEach((id, linkedTo) -> {
+                        if (!linkedTo.equals(target.key().consumerId())) {
+                            relinks.putIfAbsent(id, linkedTo);
+                        }
+                    });
                     profiles.saveMerge(change.profile(), losers.stream()
                             .map(l -> l.redirectTo(target.key().consumerId())).toList(), relinks);
                     return new Outcome(change.applied(), change.duplicates(), 0, 1, losers.size());
                 }
-                if (change.applied() == 0 && toLink.isEmpty()) {
+                if (change.applied() == 0 && toRecord.isEmpty()) {
                     return new Outcome(0, change.duplicates(), 0, 0, 0);
                 }
                 profiles.save(change.profile());
@@ -306,7 +333,7 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
             deleted++;
         }
         profiles.delete(profile.key());
-        if (!profile.key().equals(key)) {
+        if (!profile.key().equals(key) && !profile.mergedFrom().contains(key.consumerId())) {
             profiles.delete(key);
             deleted++;
         }

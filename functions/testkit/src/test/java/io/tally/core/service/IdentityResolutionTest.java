@@ -16,6 +16,7 @@ import io.tally.core.port.in.ApplyEventsUseCase.QueuedEnvelope;
 import io.tally.core.port.in.ConsumerPrivacyUseCase.ConsumerNotFoundException;
 import io.tally.core.port.in.ConsumerPrivacyUseCase.ErasureReport;
 import io.tally.core.port.out.IdentityGraphPort.Link;
+import io.tally.core.port.out.StaleProfileException;
 import io.tally.testkit.FixedBrandSettings;
 import io.tally.testkit.InMemoryIdentityGraph;
 import io.tally.testkit.InMemoryProfileStore;
@@ -174,6 +175,44 @@ class IdentityResolutionTest {
     }
 
     @Test
+    void givenTwoUsersSharingADeviceInOneCall_whenTheDefaultPolicyApplies_thenTheyStaySeparate() {
+        ApplyResult result = apply("app", known("u1").withDeviceId("d1").at(T0).build(),
+                known("u2").withDeviceId("d1").at(T0.plusSeconds(10)).build());
+
+        assertThat(result.merges()).isZero();
+        assertThat(store.liveProfiles(BRAND)).isEqualTo(2);
+        assertThat(consumerOf(IdentifierType.USER_ID, "u1").eventCount()).isEqualTo(1);
+        assertThat(consumerOf(IdentifierType.USER_ID, "u2").eventCount()).isEqualTo(1);
+        assertThat(consumerOf(IdentifierType.USER_ID, "u1")).isNotEqualTo(consumerOf(IdentifierType.USER_ID, "u2"));
+    }
+
+    @Test
+    void givenDeviceOwnedByAUser_whenNewPeopleArriveOnIt_thenEachIsANewConsumer() {
+        apply("app", known("u1").withDeviceId("d1").at(T0).build());
+
+        apply("app", known("u2").withDeviceId("d1").at(T0.plusSeconds(10)).build());
+        apply("app", anonymous("a5").withDeviceId("d1").at(T0.plusSeconds(20)).build());
+
+        assertThat(store.liveProfiles(BRAND)).isEqualTo(3);
+        assertThat(consumerOf(IdentifierType.USER_ID, "u2").key()).isEqualTo(idOf(IdentifierType.USER_ID, "u2"));
+        assertThat(consumerOf(IdentifierType.USER_ID, "u2").eventCount()).isEqualTo(1);
+        assertThat(consumerOf(IdentifierType.ANONYMOUS_ID, "a5").eventCount()).isEqualTo(1);
+        assertThat(consumerOf(IdentifierType.USER_ID, "u1").eventCount()).isEqualTo(1);
+        assertThat(consumerOf(IdentifierType.DEVICE, "d1").key()).isEqualTo(idOf(IdentifierType.USER_ID, "u1"));
+    }
+
+    @Test
+    void givenPolicyWhereOnlyUserIdsMerge_whenAnonymousEventsShareALinkedDevice_thenTheyJoinTheDevicesConsumer() {
+        service = serviceWith(new IdentityPolicy(EnumSet.of(IdentifierType.USER_ID), 25, null, Duration.ofDays(30)));
+        apply("app", known("u1").withDeviceId("d1").at(T0).build());
+
+        apply("app", anonymous("a5").withDeviceId("d1").at(T0.plusSeconds(20)).build());
+
+        assertThat(store.liveProfiles(BRAND)).isEqualTo(1);
+        assertThat(consumerOf(IdentifierType.USER_ID, "u1").eventCount()).isEqualTo(2);
+    }
+
+    @Test
     void givenTwoUsersSharingADevice_whenThePolicyMergesOnDevices_thenTheyBecomeOne() {
         service = serviceWith(DEVICES_MERGE);
         apply("app", known("u1").withDeviceId("d1").at(T0).build());
@@ -281,6 +320,79 @@ class IdentityResolutionTest {
             assertThat(fresh.eventCount()).isEqualTo(1);
             assertThat(fresh.firstSeen()).isEqualTo(NOW.plus(Duration.ofDays(30)));
         });
+    }
+
+    @Test
+    void givenErasedConsumer_whenTheBlockHasEnded_thenTheIdentifierIsLinkedAgainToTheNewConsumer() {
+        apply("web", known("u1").at(T0).build());
+        service.erase(idOf(IdentifierType.USER_ID, "u1"));
+        clock.advance(Duration.ofDays(31));
+
+        apply("web", known("u1").withAnonymousId("a7").withMessageId("late-1").at(NOW.plus(Duration.ofDays(31)))
+                .build());
+        ApplyResult second = apply("web", known("u1").withMessageId("late-2")
+                .at(NOW.plus(Duration.ofDays(31)).plusSeconds(5)).build());
+
+        assertThat(second.applied()).isEqualTo(1);
+        ConsumerProfile fresh = consumerOf(IdentifierType.USER_ID, "u1");
+        assertThat(fresh.eventCount()).isEqualTo(2);
+        assertThat(fresh.identifiers()).containsExactly("anonymousId:a7", "userId:u1");
+        assertThat(graph.find(BRAND, List.of(id(IdentifierType.USER_ID, "u1"))))
+                .containsValue(new Link(fresh.key().consumerId(), null));
+    }
+
+    @Test
+    void givenConsumerErasedThroughAMergedAwayId_whenReporting_thenEachDeletedProfileIsCountedOnce() {
+        apply("web", known("u1").withAnonymousId("a1").at(T0).build());
+        apply("web", anonymous("a2").at(T0.plusSeconds(10)).build());
+        apply("web", known("u1").withAnonymousId("a2").at(T0.plusSeconds(20)).build());
+
+        ErasureReport report = service.erase(idOf(IdentifierType.ANONYMOUS_ID, "a2"));
+
+        assertThat(report.consumerId()).isEqualTo(idOf(IdentifierType.USER_ID, "u1").consumerId());
+        assertThat(report.profilesDeleted()).isEqualTo(2);
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void givenProfileWriteLostAfterLinking_whenRetried_thenTheLinkedIdentifiersAreRecordedAndErasedWithIt() {
+        StaleOnceProfileStore flaky = new StaleOnceProfileStore(graph);
+        service = new ProfileService(flaky, graph, new FixedBrandSettings(IdentityPolicy.DEFAULT), clock);
+        apply("web", known("u1").at(T0).build());
+        flaky.failNextSave();
+
+        ApplyResult result = apply("web", known("u1").withAnonymousId("a1").withEmail(ANN_EMAIL)
+                .at(T0.plusSeconds(10)).build());
+
+        assertThat(result.applied()).isEqualTo(1);
+        ConsumerProfile profile = service.findByIdentifier(BRAND, id(IdentifierType.USER_ID, "u1")).orElseThrow();
+        assertThat(profile.identifiers()).containsExactly("anonymousId:a1", "email:" + ANN_EMAIL, "userId:u1");
+        ErasureReport report = service.erase(profile.key());
+        assertThat(report.identifiersBlocked())
+                .containsExactlyInAnyOrder("anonymousId:a1", "email:" + ANN_EMAIL, "userId:u1");
+        assertThat(service.findByIdentifier(BRAND, id(IdentifierType.EMAIL, ANN_EMAIL))).isEmpty();
+    }
+
+    /** A profile store whose next {@code save} loses a race once, after the identifiers were linked. */
+    private static final class StaleOnceProfileStore extends InMemoryProfileStore {
+        private boolean failNext;
+
+        StaleOnceProfileStore(InMemoryIdentityGraph graph) {
+            super(graph);
+        }
+
+        void failNextSave() {
+            failNext = true;
+        }
+
+        @Override
+        public void save(ConsumerProfile profile) {
+            if (failNext) {
+                failNext = false;
+                throw new StaleProfileException(profile.key());
+            }
+            super.save(profile);
+        }
     }
 
     @Test
@@ -469,7 +581,7 @@ class IdentityResolutionTest {
 
     @Test
     void givenIdentifierLinkedToAConsumerNeverWritten_whenLookingItUp_thenFindsNothing() {
-        graph.linkIfAbsent(BRAND, id(IdentifierType.USER_ID, "u1"), "c_ghost");
+        graph.linkIfAbsent(BRAND, id(IdentifierType.USER_ID, "u1"), "c_ghost", Instant.EPOCH);
 
         assertThat(service.findByIdentifier(BRAND, id(IdentifierType.USER_ID, "u1"))).isEmpty();
         assertThat(service.get(new ConsumerKey(BRAND, "c_ghost"))).isEmpty();

@@ -126,9 +126,9 @@ class ResolutionRaceTest {
     /** Runs the rival just before the first conditional link. */
     private final class RacingGraph extends InMemoryIdentityGraph {
         @Override
-        public boolean linkIfAbsent(String brandId, Identifier identifier, String consumerId) {
+        public boolean linkIfAbsent(String brandId, Identifier identifier, String consumerId, Instant now) {
             raceOnce("link");
-            return super.linkIfAbsent(brandId, identifier, consumerId);
+            return super.linkIfAbsent(brandId, identifier, consumerId, now);
         }
     }
 

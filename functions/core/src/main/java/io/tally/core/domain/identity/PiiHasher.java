@@ -49,8 +49,13 @@ public final class PiiHasher {
         return normalizePhone(raw, defaultCallingCode).map(e164 -> token(brandId, "phone", e164));
     }
 
+    /**
+     * E.164 form of {@code raw}: separators (spaces, dots, dashes, parentheses) and a parenthesized trunk zero
+     * ({@code +44 (0)20 …}) dropped; {@code 00} read as {@code +}; a national number takes
+     * {@code defaultCallingCode} in place of its trunk zero. Empty when it cannot be a phone number.
+     */
     static Optional<String> normalizePhone(String raw, String defaultCallingCode) {
-        String compact = raw.replaceAll("[\\s().\\-]", "");
+        String compact = raw.replace("(0)", "").replaceAll("[\\s().\\-]", "");
         String digits;
         if (compact.startsWith("+")) {
             digits = compact.substring(1);

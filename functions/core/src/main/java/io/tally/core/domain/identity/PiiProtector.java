@@ -27,22 +27,31 @@ public final class PiiProtector {
         for (String container : CONTAINERS) {
             protectContainer(brandId, copy, container, policy);
         }
-        if (copy.get("context") instanceof Map<?, ?> context) {
-            Map<String, Object> contextCopy = new LinkedHashMap<>(cast(context));
-            protectContainer(brandId, contextCopy, "traits", policy);
-            copy.put("context", contextCopy);
-        }
+        protectContainer(brandId, copy, "context", "traits", policy);
         return copy;
     }
 
-    /** Applies {@link #protect} to every item of a {@code batch} payload (and leaves the rest as is). */
+    /**
+     * Applies {@link #protect} to every item of a {@code batch} payload and tokenizes the batch-level
+     * {@code context.traits}, which the reader merges into every item.
+     */
     public Map<String, Object> protectBatch(String brandId, Map<String, Object> body, IdentityPolicy policy) {
         if (!(body.get("batch") instanceof List<?> items)) {
             return body;
         }
         Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put("batch", items.stream().map(item -> protect(brandId, item, policy)).toList());
+        protectContainer(brandId, copy, "context", "traits", policy);
         return copy;
+    }
+
+    private void protectContainer(String brandId, Map<String, Object> holder, String outer, String field,
+                                  IdentityPolicy policy) {
+        if (holder.get(outer) instanceof Map<?, ?> outerMap) {
+            Map<String, Object> copy = new LinkedHashMap<>(cast(outerMap));
+            protectContainer(brandId, copy, field, policy);
+            holder.put(outer, copy);
+        }
     }
 
     private void protectContainer(String brandId, Map<String, Object> holder, String field, IdentityPolicy policy) {

@@ -27,8 +27,11 @@ public interface IdentityGraphPort {
 
     Map<Identifier, Link> find(String brandId, Collection<Identifier> identifiers);
 
-    /** Links {@code identifier} to {@code consumerId} unless it is linked already; false if it was. */
-    boolean linkIfAbsent(String brandId, Identifier identifier, String consumerId);
+    /**
+     * Links {@code identifier} to {@code consumerId} unless it is linked already or blocked at {@code now}; false if
+     * it was. A block that has ended by {@code now} counts as absent and is replaced.
+     */
+    boolean linkIfAbsent(String brandId, Identifier identifier, String consumerId, Instant now);
 
     /** Replaces the link by a block that keeps the identifier from being linked again until {@code until}. */
     void block(String brandId, Identifier identifier, Instant until);

@@ -2,6 +2,7 @@ package io.tally.core.domain.identity;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -29,7 +30,9 @@ class PiiHasherTest {
             "+86-138-0013-8000   | +8613800138000",
             "+1 (415) 555.2671   | +14155552671",
             "0086 138 0013 8000  | +8613800138000",
-            "0044 20 7946 0958   | +442079460958"})
+            "0044 20 7946 0958   | +442079460958",
+            "+44 (0)20 7946 0958 | +442079460958",
+            "0044 (0) 20 7946 0958 | +442079460958"})
     void givenNumberWithCallingCode_whenNormalizing_thenGivesE164(String raw, String e164) {
         assertThat(PiiHasher.normalizePhone(raw, null)).contains(e164);
         assertThat(PiiHasher.normalizePhone(raw, "33")).contains(e164);
@@ -174,6 +177,7 @@ class PiiHasherTest {
         for (int i = 0; i < digits.length(); i++) {
             written.append(digits.charAt(i)).append(separators.charAt(i % separators.length()));
         }
+        Assume.that(!written.toString().contains("(0)"));
 
         assertThat(PiiHasher.normalizePhone(written.toString(), null)).contains("+" + digits);
     }

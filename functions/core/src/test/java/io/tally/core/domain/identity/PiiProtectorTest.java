@@ -159,6 +159,23 @@ class PiiProtectorTest {
     }
 
     @Test
+    void givenContactDataInTheBatchLevelContext_whenProtectingABatch_thenTokenizesItToo() {
+        Map<String, Object> body = mutable(Map.of("batch", new ArrayList<>(List.of(mutable(Map.of("type", "track")))),
+                "context", mutable(Map.of("ip", "10.0.0.1", "traits",
+                        mutable(Map.of("email", "Ann@Example.com", "phone", "not a phone", "plan", "gold"))))));
+
+        Map<String, Object> protectedBody = protector.protectBatch(BRAND, body, IdentityPolicy.DEFAULT);
+
+        Map<String, Object> context = asMap(protectedBody.get("context"));
+        assertThat(context).containsEntry("ip", "10.0.0.1");
+        assertThat(asMap(context.get("traits")))
+                .containsEntry("email", HASHER.email(BRAND, "ann@example.com").orElseThrow())
+                .containsEntry("plan", "gold")
+                .doesNotContainKey("phone");
+        assertThat(asMap(asMap(body.get("context")).get("traits"))).containsEntry("email", "Ann@Example.com");
+    }
+
+    @Test
     void givenBodyWithoutBatch_whenProtectingABatch_thenReturnsItAsIs() {
         Map<String, Object> body = mutable(Map.of("type", "track", "traits", mutable(Map.of("email", "a@b.co"))));
 
