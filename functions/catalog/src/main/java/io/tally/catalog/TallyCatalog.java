@@ -39,6 +39,8 @@ public final class TallyCatalog {
 
     public static final BucketSpec REPORTS_BUCKET = new BucketSpec("reports", 0);
     public static final BucketSpec QUARANTINE_BUCKET = new BucketSpec("quarantine", 90);
+    /** Segment audience files (hashed identifiers only), fetched through presigned links; kept a week. */
+    public static final BucketSpec EXPORTS_BUCKET = new BucketSpec("exports", 7);
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(
             new FunctionSpec(GATEWAY, "gateway",
@@ -50,9 +52,10 @@ public final class TallyCatalog {
 
     public static final List<TableSpec> TABLES = List.of(MAIN_TABLE);
     public static final List<QueueSpec> QUEUES = List.of(INGEST_QUEUE, SCAN_WORK_QUEUE);
-    public static final List<BucketSpec> BUCKETS = List.of(REPORTS_BUCKET, QUARANTINE_BUCKET);
+    public static final List<BucketSpec> BUCKETS = List.of(REPORTS_BUCKET, QUARANTINE_BUCKET, EXPORTS_BUCKET);
     public static final List<ScheduleSpec> SCHEDULES = List.of(
             new ScheduleSpec("daily-census", SEGMENTER, 2, 0, "census"),
+            new ScheduleSpec("daily-segments", SEGMENTER, 1, 0, "segments"),
             new ScheduleSpec("daily-report", REPORTER, 3, 0, "daily-report"));
 
     private TallyCatalog() {

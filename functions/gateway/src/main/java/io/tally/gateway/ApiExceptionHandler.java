@@ -12,6 +12,11 @@ import io.tally.core.domain.access.KeyNotFoundException;
 import io.tally.core.domain.event.PayloadTooLargeException;
 import io.tally.core.domain.event.FieldError;
 import io.tally.core.domain.event.InvalidEventException;
+import io.tally.core.domain.segment.ConcurrentSegmentChangeException;
+import io.tally.core.domain.segment.ExportTooLargeException;
+import io.tally.core.domain.segment.InvalidRuleException;
+import io.tally.core.domain.segment.SegmentAlreadyExistsException;
+import io.tally.core.domain.segment.SegmentNotFoundException;
 import io.tally.core.port.in.ConsumerPrivacyUseCase;
 import io.tally.core.port.out.QueueUnavailableException;
 import jakarta.inject.Singleton;
@@ -48,7 +53,20 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
         if (exception instanceof BadRequestException bad) {
             return HttpResponse.badRequest(ApiError.of("invalid_request", List.of(bad.error())));
         }
-        if (exception instanceof NotFoundException || exception instanceof KeyNotFoundException
+        if (exception instanceof InvalidRuleException invalid) {
+            return HttpResponse.badRequest(ApiError.of("invalid_segment", invalid.errors().stream()
+                    .map(e -> new FieldError(e.path(), "invalid_value", e.message())).toList()));
+        }
+        if (exception instanceof SegmentAlreadyExistsException || exception instanceof ConcurrentSegmentChangeException) {
+            return HttpResponse.<ApiError>status(HttpStatus.CONFLICT).body(ApiError.of("conflict",
+                    exception.getMessage()));
+        }
+        if (exception instanceof ExportTooLargeException tooLarge) {
+            return HttpResponse.<ApiError>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                    .body(ApiError.of("too_large", tooLarge.getMessage()));
+        }
+        if (exception instanceof SegmentNotFoundException
+                || exception instanceof NotFoundException || exception instanceof KeyNotFoundException
                 || exception instanceof ConsumerPrivacyUseCase.ConsumerNotFoundException) {
             return HttpResponse.notFound(ApiError.of("not_found", exception.getMessage()));
         }

@@ -6,11 +6,11 @@ import io.tally.aws.job.JobReport;
 import io.tally.aws.job.JobRequest;
 import jakarta.inject.Inject;
 
-/** Lambda entry point of the scheduled census: plans the scan tasks. */
+/** Lambda entry point of the segmenter's schedules (census, segments): plans the scan tasks of the named job. */
 public class CensusPlannerHandler extends MicronautRequestHandler<JobRequest, JobReport> {
 
     @Inject
-    CensusJobAdapter adapter;
+    ScanJobAdapter adapter;
 
     /** Used by AWS Lambda. */
     public CensusPlannerHandler() {

@@ -6,11 +6,11 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
-/** Lambda entry point of the scans queue: each message is one parallel-scan segment to count. */
+/** Lambda entry point of the scans queue: each message is one parallel-scan segment of a census or segment recompute. */
 public class ScanWorkHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Inject
-    CensusJobAdapter adapter;
+    ScanJobAdapter adapter;
 
     /** Used by AWS Lambda. */
     public ScanWorkHandler() {

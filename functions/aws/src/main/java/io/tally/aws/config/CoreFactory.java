@@ -75,6 +75,61 @@ public class CoreFactory {
         return new DailyReportService(census, publisher);
     }
 
+    /** What segment rules read about a scanned profile (the recompute and previews). */
+    @Singleton
+    io.tally.core.domain.segment.ProfileSubjects profileSubjects() {
+        return io.tally.core.domain.segment.ProfileSubjects.PROFILE_ONLY;
+    }
+
+    /** Compiled segments per brand for the incremental path, re-read every {@code tally.segments.definition-cache}. */
+    @Singleton
+    io.tally.core.service.BrandSegmentCache brandSegmentCache(
+            io.tally.core.port.out.SegmentDefinitionStorePort definitions, Clock clock,
+            @Value("${tally.segments.definition-cache:PT30S}") java.time.Duration cacheFor) {
+        return new io.tally.core.service.BrandSegmentCache(definitions, clock, cacheFor);
+    }
+
+    @Singleton
+    io.tally.core.service.SegmentMembershipService segmentMembershipService(
+            io.tally.core.service.BrandSegmentCache segments, io.tally.core.port.out.SegmentMembershipPort memberships,
+            Clock clock) {
+        return new io.tally.core.service.SegmentMembershipService(segments, memberships, clock);
+    }
+
+    /** Full recompute over {@code tally.segments.scan-segments} parallel-scan segments (default 4). */
+    @Singleton
+    io.tally.core.service.SegmentRecomputeService segmentRecomputeService(
+            io.tally.core.port.out.SegmentTaskQueuePort tasks, io.tally.core.port.out.SegmentScanPort scans,
+            io.tally.core.port.out.SegmentDefinitionStorePort definitions,
+            io.tally.core.port.out.SegmentMembershipPort memberships, io.tally.core.port.out.SegmentRunStorePort runs,
+            io.tally.core.domain.segment.ProfileSubjects subjects, Clock clock,
+            @Value("${tally.segments.scan-segments:4}") int segments) {
+        return new io.tally.core.service.SegmentRecomputeService(tasks, scans, definitions, memberships, runs,
+                subjects, clock, segments);
+    }
+
+    /**
+     * Segment definitions and audiences (the gateway): previews split the table into
+     * {@code tally.segments.preview.scan-segments} (default 256) and read at most
+     * {@code tally.segments.preview.max-pages} pages (default 20); an export holds at most
+     * {@code tally.segments.export.max-members} (default 100,000).
+     */
+    @Singleton
+    @Requires(beans = io.tally.core.port.out.AudienceExportPort.class)
+    io.tally.core.service.SegmentService segmentService(
+            io.tally.core.port.out.SegmentDefinitionStorePort definitions,
+            io.tally.core.port.out.SegmentMembershipPort memberships, io.tally.core.port.out.SegmentRunStorePort runs,
+            io.tally.core.port.in.RecomputeSegmentsUseCase recompute, io.tally.core.port.out.SegmentScanPort scans,
+            CensusStorePort census, io.tally.core.port.out.ProfileBatchLoadPort profiles,
+            io.tally.core.port.out.AudienceExportPort exports, io.tally.core.domain.segment.ProfileSubjects subjects,
+            Clock clock, @Value("${tally.segments.preview.scan-segments:256}") int previewSegments,
+            @Value("${tally.segments.preview.max-pages:20}") int previewPages,
+            @Value("${tally.segments.export.max-members:100000}") long exportMax) {
+        return new io.tally.core.service.SegmentService(definitions, memberships, runs, recompute, scans, census,
+                profiles, exports, subjects, clock, new java.security.SecureRandom(),
+                new io.tally.core.service.SegmentService.Settings(previewSegments, previewPages, exportMax));
+    }
+
     /** Threads applying a processor call's clusters concurrently ({@code tally.processor.parallelism}, default 8). */
     @Singleton
     @Named("profiles")

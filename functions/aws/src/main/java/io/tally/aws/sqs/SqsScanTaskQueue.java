@@ -1,12 +1,15 @@
 package io.tally.aws.sqs;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tally.aws.config.ResourceNames;
 import io.tally.aws.json.EventCodec;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.census.ScanTask;
+import io.tally.core.domain.segment.RecomputeTask;
 import io.tally.core.port.out.QueueUnavailableException;
 import io.tally.core.port.out.ScanTaskQueuePort;
+import io.tally.core.port.out.SegmentTaskQueuePort;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -17,9 +20,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Scan tasks on the scans queue, as JSON, up to ten per SendMessageBatch. */
+/**
+ * Scan tasks on the scans queue, as JSON, up to ten per SendMessageBatch. One queue carries every scatter-gather
+ * job; a message's {@code kind} names the job ({@code census}, {@code segments}; a message without one is a census
+ * task, as sent before segments existed).
+ */
 @Singleton
-public class SqsScanTaskQueue implements ScanTaskQueuePort {
+public class SqsScanTaskQueue implements ScanTaskQueuePort, SegmentTaskQueuePort {
+
+    /** {@code kind} of census tasks. */
+    public static final String CENSUS = "census";
+    /** {@code kind} of segment recompute tasks. */
+    public static final String SEGMENTS = "segments";
 
     private final SqsClient sqs;
     private final EventCodec codec;
@@ -31,27 +43,58 @@ public class SqsScanTaskQueue implements ScanTaskQueuePort {
         this.names = names;
     }
 
-    /** The wire form of a {@link ScanTask}. */
+    /**
+     * The wire form of a {@link ScanTask} ({@code kind} census) or a {@link RecomputeTask} ({@code kind} segments).
+     *
+     * @param kind    the job; null means census
+     * @param date    the census date; null for segments
+     * @param brandId the only brand a segment recompute covers; null for every brand (and for census)
+     */
     @Serdeable
-    public record ScanTaskMessage(String runId, String date, String asOf, int segment, int totalSegments) {
+    public record ScanTaskMessage(@Nullable String kind, String runId, @Nullable String date, String asOf,
+                                  int segment, int totalSegments, @Nullable String brandId) {
+
+        /** Whether this is a segment recompute task. */
+        public boolean segments() {
+            return SEGMENTS.equals(kind);
+        }
 
         public ScanTask toTask() {
             return new ScanTask(runId, LocalDate.parse(date), Instant.parse(asOf), segment, totalSegments);
         }
 
+        public RecomputeTask toRecomputeTask() {
+            return new RecomputeTask(runId, brandId, Instant.parse(asOf), segment, totalSegments);
+        }
+
         static ScanTaskMessage of(ScanTask task) {
-            return new ScanTaskMessage(task.runId(), task.date().toString(), task.asOf().toString(), task.segment(),
-                    task.totalSegments());
+            return new ScanTaskMessage(CENSUS, task.runId(), task.date().toString(), task.asOf().toString(),
+                    task.segment(), task.totalSegments(), null);
+        }
+
+        static ScanTaskMessage of(RecomputeTask task) {
+            return new ScanTaskMessage(SEGMENTS, task.runId(), null, task.asOf().toString(), task.segment(),
+                    task.totalSegments(), task.brandId());
         }
     }
 
     @Override
     public void enqueue(List<ScanTask> tasks) {
-        for (int from = 0; from < tasks.size(); from += 10) {
+        send(tasks.stream().map(ScanTaskMessage::of).toList());
+    }
+
+    /** Queues segment recompute tasks. */
+    @Override
+    public void enqueueRecompute(List<RecomputeTask> tasks) {
+        send(tasks.stream().map(ScanTaskMessage::of).toList());
+    }
+
+    private void send(List<ScanTaskMessage> messages) {
+        for (int from = 0; from < messages.size(); from += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (ScanTask task : tasks.subList(from, Math.min(tasks.size(), from + 10))) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(task.segment()))
-                        .messageBody(new String(codec.write(ScanTaskMessage.of(task)), StandardCharsets.UTF_8)).build());
+            for (ScanTaskMessage message : messages.subList(from, Math.min(messages.size(), from + 10))) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(message.segment()))
+                        .messageBody(new String(codec.write(message), StandardCharsets.UTF_8)).build());
             }
             var response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl()).entries(entries));
             if (!response.failed().isEmpty()) {

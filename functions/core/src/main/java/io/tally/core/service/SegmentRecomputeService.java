@@ -75,7 +75,7 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
         for (int segment = 0; segment < totalSegments; segment++) {
             planned.add(new RecomputeTask(runId, brandId, asOf, segment, totalSegments));
         }
-        tasks.enqueue(planned);
+        tasks.enqueueRecompute(planned);
         return new RecomputePlan(runId, brandId, asOf, planned.size());
     }
 

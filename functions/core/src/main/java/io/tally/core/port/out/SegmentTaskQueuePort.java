@@ -8,5 +8,5 @@ import java.util.List;
 public interface SegmentTaskQueuePort {
 
     /** @throws QueueUnavailableException when a task could not be queued */
-    void enqueue(List<RecomputeTask> tasks);
+    void enqueueRecompute(List<RecomputeTask> tasks);
 }
