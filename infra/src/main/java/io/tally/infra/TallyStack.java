@@ -162,7 +162,11 @@ public class TallyStack extends Stack {
             GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder()
                     .indexName(index.name())
                     .partitionKey(stringAttribute(index.partitionKey()))
-                    .projectionType(ProjectionType.ALL);
+                    .projectionType(index.projectsAll() ? ProjectionType.ALL
+                            : index.projected().isEmpty() ? ProjectionType.KEYS_ONLY : ProjectionType.INCLUDE);
+            if (!index.projectsAll() && !index.projected().isEmpty()) {
+                gsi.nonKeyAttributes(index.projected());
+            }
             if (index.sortKey() != null) {
                 gsi.sortKey(stringAttribute(index.sortKey()));
             }

@@ -73,7 +73,7 @@ class TallyStackTest {
                 indexes.add(Match.objectLike(Map.of(
                         "IndexName", index.name(),
                         "KeySchema", keySchema(index.partitionKey(), index.sortKey()),
-                        "Projection", Map.of("ProjectionType", "ALL"))));
+                        "Projection", projection(index))));
             }
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("KeySchema", keySchema(spec.partitionKey(), spec.sortKey()));
@@ -602,5 +602,13 @@ class TallyStackTest {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, Object> projection(TableSpec.IndexSpec index) {
+        if (index.projectsAll()) {
+            return Map.of("ProjectionType", "ALL");
+        }
+        return index.projected().isEmpty() ? Map.of("ProjectionType", "KEYS_ONLY")
+                : Map.of("ProjectionType", "INCLUDE", "NonKeyAttributes", index.projected());
     }
 }

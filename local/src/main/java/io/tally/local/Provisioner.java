@@ -69,7 +69,15 @@ public final class Provisioner {
             keyAttributes.add(index.sortKey());
             indexes.add(GlobalSecondaryIndex.builder().indexName(index.name())
                     .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
-                    .projection(p -> p.projectionType(ProjectionType.ALL)).build());
+                    .projection(p -> {
+                        if (index.projectsAll()) {
+                            p.projectionType(ProjectionType.ALL);
+                        } else if (index.projected().isEmpty()) {
+                            p.projectionType(ProjectionType.KEYS_ONLY);
+                        } else {
+                            p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(index.projected());
+                        }
+                    }).build());
         }
         try {
             dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

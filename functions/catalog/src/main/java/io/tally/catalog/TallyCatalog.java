@@ -20,10 +20,23 @@ public final class TallyCatalog {
     public static final String GSI1_SK = "gsi1sk";
     /** Expiry epoch second; DynamoDB deletes items after it. */
     public static final String TTL = "expiresAt";
+    /** Sparse index of profiles by the day their lifecycle stages are due for re-evaluation (keys only). */
+    public static final String REVIEW_INDEX = "review";
+    public static final String REVIEW_KEY = "reviewKey";
+    /** Sparse indexes of profiles by the even / odd processing day of their lifecycle day log (log projected). */
+    public static final String DAY_EVEN_INDEX = "dayEven";
+    public static final String DAY_EVEN_KEY = "dayKeyE";
+    public static final String DAY_EVEN_LOG = "dayLogE";
+    public static final String DAY_ODD_INDEX = "dayOdd";
+    public static final String DAY_ODD_KEY = "dayKeyO";
+    public static final String DAY_ODD_LOG = "dayLogO";
 
     /** Single table: profiles, identity links, channel keys, job state, counters. */
     public static final TableSpec MAIN_TABLE = new TableSpec("main", PK, SK,
-            List.of(new TableSpec.IndexSpec(GSI1, GSI1_PK, GSI1_SK)), TTL);
+            List.of(new TableSpec.IndexSpec(GSI1, GSI1_PK, GSI1_SK),
+                    new TableSpec.IndexSpec(REVIEW_INDEX, REVIEW_KEY, PK, List.of()),
+                    new TableSpec.IndexSpec(DAY_EVEN_INDEX, DAY_EVEN_KEY, PK, List.of(DAY_EVEN_LOG)),
+                    new TableSpec.IndexSpec(DAY_ODD_INDEX, DAY_ODD_KEY, PK, List.of(DAY_ODD_LOG))), TTL);
 
     public static final String GATEWAY = "gateway";
     public static final String PROCESSOR = "processor";

@@ -88,6 +88,11 @@ public class InMemoryProfileStore implements ProfileStorePort {
         return profiles.size();
     }
 
+    /** Every stored profile, redirects included. */
+    public java.util.List<ConsumerProfile> all() {
+        return java.util.List.copyOf(profiles.values());
+    }
+
     /** Profiles that are live (not merged away). */
     public long liveProfiles(String brandId) {
         return profiles.values().stream().filter(p -> p.key().brandId().equals(brandId) && !p.merged()).count();

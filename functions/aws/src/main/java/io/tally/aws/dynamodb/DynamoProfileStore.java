@@ -156,6 +156,7 @@ public class DynamoProfileStore implements ProfileStorePort {
         if (profile.recentMessages().size() > 0) {
             item.put("recent", b(profile.recentMessages().toBytes()));
         }
+        LifecycleItems.write(profile.key(), profile.lifecycle(), item);
         return item;
     }
 
@@ -164,7 +165,8 @@ public class DynamoProfileStore implements ProfileStorePort {
                 Items.optionalInstant(item, "lastSeen"), new TreeSet<>(Items.stringSet(item, "channels")),
                 new TreeSet<>(Items.stringSet(item, "identifiers")), timed(item, "traits"), timed(item, "consent"),
                 RecentMessages.fromBytes(Items.bytes(item, "recent")), Items.optionalString(item, "mergedInto").orElse(null),
-                new TreeSet<>(Items.stringSet(item, "mergedFrom")), Items.number(item, "version"));
+                new TreeSet<>(Items.stringSet(item, "mergedFrom")), LifecycleItems.read(item),
+                Items.number(item, "version"));
     }
 
     /** {@code {"name": [value, "at"]}}: compact, and values keep their JSON type. */

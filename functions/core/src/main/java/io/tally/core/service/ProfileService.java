@@ -8,6 +8,7 @@ import io.tally.core.domain.event.ConsumerEvent;
 import io.tally.core.domain.identity.Identifier;
 import io.tally.core.domain.identity.IdentifierExtractor;
 import io.tally.core.domain.identity.IdentityPolicy;
+import io.tally.core.domain.lifecycle.LifecycleSettings;
 import io.tally.core.port.in.ApplyEventsUseCase;
 import io.tally.core.port.in.ConsumerPrivacyUseCase;
 import io.tally.core.port.in.GetConsumerUseCase;
@@ -19,6 +20,7 @@ import io.tally.core.port.out.StaleProfileException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -173,6 +175,7 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
     private Outcome applyCluster(Cluster cluster) {
         String brand = cluster.brandId();
         IdentityPolicy policy = settings.identityPolicy(brand);
+        LifecycleSettings lifecycle = settings.lifecycle(brand);
         List<ChannelEvent> events = cluster.items().stream().map(Item::event).toList();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
@@ -205,7 +208,8 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
                 Identifier strongest = cluster.identifiers().first();
                 target = ConsumerProfile.newProfile(ConsumerIds.forIdentifier(brand, strongest.type(), strongest.value()));
             }
-            ConsumerProfile base = losers.isEmpty() ? target : target.absorb(losers);
+            ConsumerProfile base = losers.isEmpty() ? target
+                    : target.absorb(losers, LocalDate.ofInstant(now, lifecycle.zone()));
             Set<String> resolvedIds = new HashSet<>();
             resolvedIds.add(target.key().consumerId());
             losers.forEach(loser -> resolvedIds.add(loser.key().consumerId()));
@@ -231,7 +235,7 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
                         throw new StaleProfileException(target.key());
                     }
                 }
-                ConsumerProfile.ProfileChange change = base.apply(events, toRecord);
+                ConsumerProfile.ProfileChange change = base.apply(events, toRecord, lifecycle, now);
                 if (!losers.isEmpty()) {
                     Map<Identifier, String> relinks = new LinkedHashMap<>();
                     for (ConsumerProfile loser : losers) {

@@ -2,8 +2,13 @@ package io.tally.core.domain.consumer;
 
 import io.tally.core.domain.event.ConsumerEvent;
 import io.tally.core.domain.identity.Identifier;
+import io.tally.core.domain.lifecycle.LifecycleSettings;
+import io.tally.core.domain.lifecycle.LifecycleState;
+import io.tally.core.domain.lifecycle.LifecycleTracker;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -32,13 +37,14 @@ import java.util.TreeSet;
  * @param recentMessages fingerprints of recently applied message ids (de-duplication)
  * @param mergedInto     consumer id this profile was merged into, or null while it is live
  * @param mergedFrom     consumer ids merged into this one (their redirects are erased with it)
+ * @param lifecycle      lifecycle facts, stages, review day and day logs
  * @param version        optimistic-concurrency version; 0 for a profile not yet stored
  */
 public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSeen, Instant lastSeen,
                               SortedSet<String> channels, SortedSet<String> identifiers,
                               SortedMap<String, TimedValue> traits, SortedMap<String, TimedValue> consent,
                               RecentMessages recentMessages, String mergedInto, SortedSet<String> mergedFrom,
-                              long version) {
+                              LifecycleState lifecycle, long version) {
 
     public ConsumerProfile {
         Objects.requireNonNull(key, "key");
@@ -48,12 +54,13 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
         consent = Collections.unmodifiableSortedMap(new TreeMap<>(consent));
         mergedFrom = Collections.unmodifiableSortedSet(new TreeSet<>(mergedFrom));
         Objects.requireNonNull(recentMessages, "recentMessages");
+        lifecycle = lifecycle == null ? LifecycleState.empty() : lifecycle;
     }
 
     /** A consumer Tally has not seen yet. */
     public static ConsumerProfile newProfile(ConsumerKey key) {
         return new ConsumerProfile(key, 0, null, null, new TreeSet<>(), new TreeSet<>(), new TreeMap<>(),
-                new TreeMap<>(), RecentMessages.empty(), null, new TreeSet<>(), 0);
+                new TreeMap<>(), RecentMessages.empty(), null, new TreeSet<>(), LifecycleState.empty(), 0);
     }
 
     public boolean merged() {
@@ -70,12 +77,15 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
 
     /**
      * Folds events into this profile, skipping those whose message id it has already applied; links the given
-     * identifiers.
+     * identifiers; maps the applied events to lifecycle facts and re-evaluates the stages at {@code now}
+     * ({@link LifecycleTracker#apply}).
      *
      * @return the new profile (version + 1) and how many events were applied and skipped
      */
-    public ProfileChange apply(Collection<ChannelEvent> events, Collection<Identifier> newIdentifiers) {
+    public ProfileChange apply(Collection<ChannelEvent> events, Collection<Identifier> newIdentifiers,
+                               LifecycleSettings lifecycleSettings, Instant now) {
         Builder next = new Builder(this);
+        List<LifecycleTracker.ChannelFact> facts = new ArrayList<>();
         newIdentifiers.forEach(id -> next.identifiers.add(id.key()));
         int applied = 0;
         int duplicates = 0;
@@ -88,9 +98,22 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
             }
             next.recent = next.recent.plusFingerprint(fingerprint);
             next.add(channelEvent);
+            lifecycleSettings.mapping().map(event.type().wireName(), event.event(), event.properties(),
+                    event.traits(), event.timestamp()).forEach(fact ->
+                    facts.add(new LifecycleTracker.ChannelFact(channelEvent.channelId(), fact)));
             applied++;
         }
+        next.lifecycle = LifecycleTracker.apply(lifecycle, facts, lifecycleSettings, now);
         return new ProfileChange(next.build(version + 1), applied, duplicates);
+    }
+
+    /**
+     * As {@link #apply(Collection, Collection, LifecycleSettings, Instant)} with the default lifecycle models,
+     * evaluated as of the latest event time: for callers without a clock or brand settings.
+     */
+    public ProfileChange apply(Collection<ChannelEvent> events, Collection<Identifier> newIdentifiers) {
+        Instant latest = events.stream().map(e -> e.event().timestamp()).reduce(lastSeen, ConsumerProfile::max);
+        return apply(events, newIdentifiers, LifecycleSettings.DEFAULT, latest == null ? Instant.EPOCH : latest);
     }
 
     /** As {@link #apply(Collection, Collection)} without new identifiers. */
@@ -99,11 +122,14 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
     }
 
     /**
-     * This profile with others' facts folded in, as the survivor of a merge. The version stays: the caller's
-     * next {@link #apply} produces the one write.
+     * This profile with others' facts folded in, as the survivor of a merge ({@code today}: the day their stages
+     * are logged as left, see {@link LifecycleTracker#absorb}). The version stays: the caller's next
+     * {@link #apply} produces the one write.
      */
-    public ConsumerProfile absorb(Collection<ConsumerProfile> others) {
+    public ConsumerProfile absorb(Collection<ConsumerProfile> others, LocalDate today) {
         Builder next = new Builder(this);
+        next.lifecycle = LifecycleTracker.absorb(lifecycle, others.stream().map(ConsumerProfile::lifecycle).toList(),
+                today);
         for (ConsumerProfile other : others) {
             next.mergedFrom.add(other.key.consumerId());
             next.mergedFrom.addAll(other.mergedFrom);
@@ -122,7 +148,8 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
     /** What remains of a merged-away profile: only a redirect to the survivor, no personal data (version + 1). */
     public ConsumerProfile redirectTo(String survivorId) {
         return new ConsumerProfile(key, 0, null, null, new TreeSet<>(), new TreeSet<>(), new TreeMap<>(),
-                new TreeMap<>(), RecentMessages.empty(), survivorId, new TreeSet<>(), version + 1);
+                new TreeMap<>(), RecentMessages.empty(), survivorId, new TreeSet<>(), LifecycleState.empty(),
+                version + 1);
     }
 
     /** This profile with a consent statement applied (version + 1). */
@@ -130,6 +157,13 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
         Builder next = new Builder(this);
         next.consent.merge(purpose + '/' + channel, new TimedValue(granted, at), TimedValue::latest);
         return next.build(version + 1);
+    }
+
+    /** This profile with its lifecycle state replaced (version + 1): the daily re-evaluation of expired stages. */
+    public ConsumerProfile withLifecycle(LifecycleState next) {
+        Builder builder = new Builder(this);
+        builder.lifecycle = next;
+        return builder.build(version + 1);
     }
 
     private static Instant min(Instant a, Instant b) {
@@ -152,6 +186,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
         private final TreeMap<String, TimedValue> consent;
         private final TreeSet<String> mergedFrom;
         private RecentMessages recent;
+        private LifecycleState lifecycle;
 
         Builder(ConsumerProfile from) {
             key = from.key;
@@ -164,6 +199,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
             consent = new TreeMap<>(from.consent);
             mergedFrom = new TreeSet<>(from.mergedFrom);
             recent = from.recentMessages;
+            lifecycle = from.lifecycle;
         }
 
         void add(ChannelEvent channelEvent) {
@@ -198,7 +234,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
 
         ConsumerProfile build(long version) {
             return new ConsumerProfile(key, count, first, last, channels, identifiers, traits, consent, recent, null,
-                    mergedFrom, version);
+                    mergedFrom, lifecycle, version);
         }
     }
 

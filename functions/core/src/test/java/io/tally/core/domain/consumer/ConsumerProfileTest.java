@@ -27,6 +27,7 @@ class ConsumerProfileTest {
 
     private static final ConsumerKey KEY = new ConsumerKey("acme", "c_1");
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.parse("2026-11-25");
 
     @Test
     void givenNewProfile_whenApplyingEvents_thenCountsEachEvent() {
@@ -297,7 +298,7 @@ class ConsumerProfileTest {
                 List.of(id(IdentifierType.ANONYMOUS_ID, "a1"))).profile()
                 .withConsent("marketing", "*", false, T0.plusSeconds(5));
 
-        ConsumerProfile merged = survivor.absorb(List.of(other));
+        ConsumerProfile merged = survivor.absorb(List.of(other), TODAY);
 
         assertThat(merged.key()).isEqualTo(KEY);
         assertThat(merged.version()).isEqualTo(survivor.version());
@@ -322,7 +323,7 @@ class ConsumerProfileTest {
         ConsumerProfile survivor = ConsumerProfile.newProfile(KEY)
                 .apply(List.of(onChannel("web", event("m1", "u1", null, T0)))).profile();
 
-        var redelivery = survivor.absorb(List.of(other)).apply(othersEvents);
+        var redelivery = survivor.absorb(List.of(other), TODAY).apply(othersEvents);
 
         assertThat(redelivery.applied()).isZero();
         assertThat(redelivery.duplicates()).isEqualTo(1);
@@ -334,11 +335,11 @@ class ConsumerProfileTest {
         ConsumerProfile c3 = ConsumerProfile.newProfile(new ConsumerKey("acme", "c_3"))
                 .apply(List.of(onChannel("web", event("m3", null, "a3", T0)))).profile();
         ConsumerProfile c2 = ConsumerProfile.newProfile(new ConsumerKey("acme", "c_2"))
-                .apply(List.of(onChannel("web", event("m2", null, "a2", T0)))).profile().absorb(List.of(c3));
+                .apply(List.of(onChannel("web", event("m2", null, "a2", T0)))).profile().absorb(List.of(c3), TODAY);
         ConsumerProfile c1 = ConsumerProfile.newProfile(KEY)
                 .apply(List.of(onChannel("web", event("m1", null, "a1", T0)))).profile();
 
-        ConsumerProfile merged = c1.absorb(List.of(c2));
+        ConsumerProfile merged = c1.absorb(List.of(c2), TODAY);
 
         assertThat(merged.mergedFrom()).containsExactly("c_2", "c_3");
         assertThat(merged.eventCount()).isEqualTo(3);
@@ -347,7 +348,7 @@ class ConsumerProfileTest {
     @Test
     void givenNewProfile_whenAbsorbingAProfileNeverSeen_thenSeenRangeStaysOpen() {
         ConsumerProfile merged = ConsumerProfile.newProfile(KEY)
-                .absorb(List.of(ConsumerProfile.newProfile(new ConsumerKey("acme", "c_2"))));
+                .absorb(List.of(ConsumerProfile.newProfile(new ConsumerKey("acme", "c_2"))), TODAY);
 
         assertThat(merged.firstSeen()).isNull();
         assertThat(merged.lastSeen()).isNull();
@@ -423,7 +424,7 @@ class ConsumerProfileTest {
 
         ConsumerProfile all = ConsumerProfile.newProfile(KEY).apply(distinct).profile();
         ConsumerProfile merged = ConsumerProfile.newProfile(KEY).apply(left).profile()
-                .absorb(List.of(ConsumerProfile.newProfile(new ConsumerKey("acme", "c_2")).apply(right).profile()));
+                .absorb(List.of(ConsumerProfile.newProfile(new ConsumerKey("acme", "c_2")).apply(right).profile()), TODAY);
 
         assertThat(merged.eventCount()).isEqualTo(all.eventCount());
         assertThat(merged.firstSeen()).isEqualTo(all.firstSeen());
