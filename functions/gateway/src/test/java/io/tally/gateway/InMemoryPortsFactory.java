@@ -9,6 +9,22 @@ import io.tally.aws.dynamodb.DynamoIdentityGraph;
 import io.tally.aws.dynamodb.DynamoProfileStore;
 import io.tally.aws.s3.S3Quarantine;
 import io.tally.aws.sqs.SqsEventQueue;
+import io.tally.aws.dynamodb.DynamoCensusStore;
+import io.tally.aws.dynamodb.DynamoProfileBatchLoader;
+import io.tally.aws.dynamodb.DynamoSegmentDefinitionStore;
+import io.tally.aws.dynamodb.DynamoSegmentMembershipStore;
+import io.tally.aws.dynamodb.DynamoSegmentRunStore;
+import io.tally.aws.dynamodb.DynamoSegmentScanner;
+import io.tally.aws.s3.S3AudienceExporter;
+import io.tally.aws.sqs.SqsScanTaskQueue;
+import io.tally.testkit.InMemoryAudienceExports;
+import io.tally.testkit.InMemoryCensusStore;
+import io.tally.testkit.InMemorySegmentDefinitions;
+import io.tally.testkit.InMemorySegmentMemberships;
+import io.tally.testkit.InMemorySegmentRuns;
+import io.tally.testkit.InMemorySegmentScanner;
+import io.tally.testkit.InMemoryTaskQueue;
+import io.tally.testkit.InMemoryProfileBatchLoader;
 import io.tally.testkit.InMemoryApiKeyStore;
 import io.tally.testkit.InMemoryEventQueue;
 import io.tally.testkit.InMemoryIdentityGraph;
@@ -49,5 +65,53 @@ class InMemoryPortsFactory {
     @Replaces(DynamoProfileStore.class)
     InMemoryProfileStore profiles(InMemoryIdentityGraph graph) {
         return new InMemoryProfileStore(graph);
+    }
+
+    @Singleton
+    @Replaces(DynamoSegmentDefinitionStore.class)
+    InMemorySegmentDefinitions segmentDefinitions() {
+        return new InMemorySegmentDefinitions();
+    }
+
+    @Singleton
+    @Replaces(DynamoSegmentMembershipStore.class)
+    InMemorySegmentMemberships segmentMemberships() {
+        return new InMemorySegmentMemberships();
+    }
+
+    @Singleton
+    @Replaces(DynamoSegmentRunStore.class)
+    InMemorySegmentRuns segmentRuns() {
+        return new InMemorySegmentRuns();
+    }
+
+    @Singleton
+    @Replaces(DynamoSegmentScanner.class)
+    InMemorySegmentScanner segmentScanner(InMemoryProfileStore profiles, InMemorySegmentMemberships memberships) {
+        return new InMemorySegmentScanner(profiles, memberships);
+    }
+
+    @Singleton
+    @Replaces(DynamoProfileBatchLoader.class)
+    InMemoryProfileBatchLoader profileBatchLoader(InMemoryProfileStore profiles) {
+        return new InMemoryProfileBatchLoader(profiles);
+    }
+
+    @Singleton
+    @Replaces(SqsScanTaskQueue.class)
+    InMemoryTaskQueue taskQueue() {
+        return new InMemoryTaskQueue();
+    }
+
+    @Singleton
+    @Replaces(S3AudienceExporter.class)
+    InMemoryAudienceExports audienceExports() {
+        return new InMemoryAudienceExports();
+    }
+
+    @Singleton
+    @Replaces(DynamoCensusStore.class)
+    InMemoryCensusStore censusStore() {
+        return new InMemoryCensusStore();
     }
 }

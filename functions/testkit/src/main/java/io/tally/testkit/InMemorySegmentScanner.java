@@ -2,21 +2,17 @@ package io.tally.testkit;
 
 import io.tally.core.domain.consumer.ConsumerKey;
 import io.tally.core.domain.consumer.ConsumerProfile;
-import io.tally.core.port.out.ProfileBatchLoadPort;
 import io.tally.core.port.out.SegmentScanPort;
 
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@link SegmentScanPort} and {@link ProfileBatchLoadPort} over an {@link InMemoryProfileStore} and
+ * {@link SegmentScanPort} over an {@link InMemoryProfileStore} and
  * {@link InMemorySegmentMemberships}: a consumer falls in scan segment {@code hash(brand, id) mod totalSegments}, as a
  * partition falls in one DynamoDB parallel-scan segment. A sample "page" is {@link #PAGE} profiles of any brand.
  */
-public class InMemorySegmentScanner implements SegmentScanPort, ProfileBatchLoadPort {
+public class InMemorySegmentScanner implements SegmentScanPort {
 
     /** Profiles per sample page. */
     public static final int PAGE = 100;
@@ -67,12 +63,5 @@ public class InMemorySegmentScanner implements SegmentScanPort, ProfileBatchLoad
             }
         }
         return new SampleRead(found, read >= inSegment.size(), pages);
-    }
-
-    @Override
-    public Map<ConsumerKey, ConsumerProfile> loadAll(Collection<ConsumerKey> keys) {
-        Map<ConsumerKey, ConsumerProfile> found = new HashMap<>();
-        keys.forEach(key -> profiles.load(key).ifPresent(p -> found.put(key, p)));
-        return found;
     }
 }

@@ -221,7 +221,7 @@ public class SegmentService implements ManageSegmentsUseCase, SegmentAudienceUse
 
     /** Today's census, else yesterday's, if it counted the brand. */
     private Optional<CensusResult> latestCensus(String brandId) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (LocalDate date : List.of(today, today.minusDays(1))) {
             Optional<CensusResult> result = census.loadResult(date);
             BrandCensus brand = result.map(r -> r.byBrand().get(brandId)).orElse(null);

@@ -3,9 +3,11 @@ package io.tally.core.domain.segment;
 import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.consumer.TimedValue;
 import io.tally.core.domain.lifecycle.LifecycleFacts;
+import io.tally.core.domain.lifecycle.LifecycleState;
 import io.tally.core.domain.lifecycle.RecentTimes;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -55,9 +57,19 @@ public final class ProfileSubject implements SegmentSubject {
         this.eventTimes = Map.copyOf(eventTimes);
     }
 
-    /** A subject of the profile alone: no orders, stages or events, estimates unknown (NaN). */
+    /**
+     * A subject of what the profile holds: its lifecycle facts and stages (a model without a stage is left out),
+     * with the estimates unknown (NaN) and no event times.
+     */
     public static ProfileSubject of(ConsumerProfile profile) {
-        return new ProfileSubject(profile, LifecycleFacts.empty(), Map.of(), Double.NaN, Double.NaN, Map.of());
+        LifecycleState lifecycle = profile.lifecycle();
+        Map<String, String> stages = new HashMap<>();
+        lifecycle.stages().forEach((model, assignment) -> {
+            if (!assignment.isNone()) {
+                stages.put(model, assignment.stageCode());
+            }
+        });
+        return new ProfileSubject(profile, lifecycle.facts(), stages, Double.NaN, Double.NaN, Map.of());
     }
 
     @Override

@@ -4,13 +4,13 @@ import io.tally.core.domain.consumer.ConsumerProfile;
 
 /**
  * Turns a stored profile into what segment rules read. The full recompute and the preview evaluate scanned profiles
- * through it; {@link #PROFILE_ONLY} reads the profile alone until the profile carries its lifecycle facts, stages
- * and estimates.
+ * through it. {@link #PROFILE_ONLY} reads what the profile holds (traits, channels, consent, lifecycle facts and
+ * stages); CLV, P(alive) and event times are unknown to it.
  */
 @FunctionalInterface
 public interface ProfileSubjects {
 
-    /** The profile with no further facts: no orders, stages or events; estimates unknown. */
+    /** What the profile holds; estimates unknown (NaN), no event times. */
     ProfileSubjects PROFILE_ONLY = ProfileSubject::of;
 
     SegmentSubject subjectOf(ConsumerProfile profile);

@@ -1,0 +1,111 @@
+package io.tally.core.service;
+
+import io.tally.core.domain.consumer.ConsumerKey;
+import io.tally.core.domain.segment.RecomputeResult;
+import io.tally.core.domain.segment.RecomputeTask;
+import io.tally.core.domain.segment.SegmentRunCounts;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.tally.testkit.ProfileBuilder.aProfile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SegmentRecomputeServiceTest {
+
+    private final SegmentsFixture fixture = new SegmentsFixture(3);
+
+    private void base() {
+        fixture.store(aProfile("demo", "c_1").withTrait("tier", "gold").seenIn("pos").build(),
+                aProfile("demo", "c_2").withTrait("tier", "silver").seenIn("pos").build(),
+                aProfile("demo", "c_3").withTrait("tier", "gold").seenIn("web").build(),
+                aProfile("other", "c_9").withTrait("tier", "gold").build());
+        fixture.segments.create("demo", Map.of("id", "gold", "name", "Gold",
+                "rule", Map.of("trait", "tier", "eq", "gold")));
+        fixture.segments.create("demo", Map.of("id", "pos", "name", "POS", "rule", Map.of("channel", "pos")));
+        fixture.queue.drainRecompute();
+    }
+
+    @Test
+    void givenDefinitions_whenEveryTaskRuns_thenMembershipsAreWrittenAndTheLastTaskGathersTheBrandsResult() {
+        base();
+        fixture.recompute.plan(null);
+
+        List<RecomputeResult> results = fixture.runQueuedTasks();
+
+        assertThat(fixture.memberships.load(new ConsumerKey("demo", "c_1"))).containsOnlyKeys("gold", "pos");
+        assertThat(fixture.memberships.load(new ConsumerKey("demo", "c_2"))).containsOnlyKeys("pos");
+        assertThat(fixture.memberships.load(new ConsumerKey("other", "c_9"))).isEmpty();
+        assertThat(results).extracting(RecomputeResult::brandId).containsExactly("demo");
+        assertThat(results.get(0).segments()).containsEntry("gold", new SegmentRunCounts(1, 2, 2, 0))
+                .containsEntry("pos", new SegmentRunCounts(1, 2, 2, 0));
+        assertThat(fixture.segments.get("demo", "gold").size()).isEqualTo(2);
+        assertThat(fixture.segments.get("demo", "gold").lastRun()).isEqualTo(results.get(0));
+    }
+
+    @Test
+    void givenARunThatAlreadyHappened_whenItsTasksRunAgain_thenNothingIsWrittenAndTheResultIsTheSame() {
+        base();
+        fixture.recompute.plan(null);
+        List<RecomputeTask> tasks = fixture.queue.drainRecompute();
+        tasks.forEach(fixture.recompute::work);
+        int writes = fixture.memberships.writes();
+
+        List<RecomputeResult> again = tasks.stream().flatMap(t -> fixture.recompute.work(t).stream()).toList();
+
+        assertThat(fixture.memberships.writes()).isEqualTo(writes);
+        assertThat(again).isNotEmpty().allSatisfy(r -> assertThat(r.segments().get("gold").members()).isEqualTo(2));
+        assertThat(fixture.segments.get("demo", "gold").size()).isEqualTo(2);
+    }
+
+    @Test
+    void givenAChangedDefinition_whenRecomputed_thenOldVersionMembersAreReplacedOrRemovedAndCountsFollow() {
+        base();
+        fixture.recompute.plan(null);
+        fixture.runQueuedTasks();
+        fixture.clock.advance(Duration.ofHours(1));
+
+        fixture.segments.update("demo", "gold", Map.of("name", "Gold in POS", "rule", Map.of("all", List.of(
+                Map.of("trait", "tier", "eq", "gold"), Map.of("channel", "pos")))));
+        List<RecomputeResult> results = fixture.runQueuedTasks();
+
+        assertThat(fixture.memberships.load(new ConsumerKey("demo", "c_1")).get("gold").version()).isEqualTo(2);
+        assertThat(fixture.memberships.load(new ConsumerKey("demo", "c_3"))).doesNotContainKey("gold");
+        assertThat(fixture.memberships.size("demo", "gold", 1)).isZero();
+        assertThat(fixture.memberships.size("demo", "gold", 2)).isEqualTo(1);
+        assertThat(results.get(0).segments().get("gold")).isEqualTo(new SegmentRunCounts(2, 1, 1, 1));
+    }
+
+    @Test
+    void givenADeletedSegmentAndAnErasedConsumer_whenRecomputed_thenTheirMembershipsAreRemoved() {
+        base();
+        fixture.recompute.plan(null);
+        fixture.runQueuedTasks();
+
+        fixture.segments.delete("demo", "pos");
+        fixture.profiles.delete(new ConsumerKey("demo", "c_3"));
+        fixture.runQueuedTasks();
+
+        assertThat(fixture.memberships.load(new ConsumerKey("demo", "c_1"))).containsOnlyKeys("gold");
+        assertThat(fixture.memberships.load(new ConsumerKey("demo", "c_2"))).isEmpty();
+        assertThat(fixture.memberships.load(new ConsumerKey("demo", "c_3"))).isEmpty();
+        assertThat(fixture.memberships.size("demo", "pos", 1)).isZero();
+        assertThat(fixture.memberships.size("demo", "gold", 1)).isEqualTo(1);
+    }
+
+    @Test
+    void givenABrandScopedRun_whenWorked_thenOtherBrandsAreLeftAlone() {
+        base();
+        fixture.segments.create("other", Map.of("id", "gold", "name", "Gold",
+                "rule", Map.of("trait", "tier", "eq", "gold")));
+        fixture.queue.drainRecompute();
+
+        fixture.recompute.plan("demo");
+        List<RecomputeResult> results = fixture.runQueuedTasks();
+
+        assertThat(results).extracting(RecomputeResult::brandId).containsExactly("demo");
+        assertThat(fixture.memberships.load(new ConsumerKey("other", "c_9"))).isEmpty();
+    }
+}
