@@ -92,8 +92,9 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
             // scans its segment, writes memberships and partial results
             SEGMENTER_WORKER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.SCAN_READ_WRITE),
                     List.of(), List.of(), List.of(), List.of(), false),
-            // reads facts, writes reports and presigns links to them
-            REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ),
+            // reads facts, writes reports and presigns links to them; the lifecycle job re-evaluates due profiles
+            // and writes the daily roll-ups
+            REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
                     List.of(), List.of(REPORTS_BUCKET), List.of(REPORTS_BUCKET), List.of(), false));
 
     /** The access of a catalog function; a function added to the catalog without an entry here fails the synth. */

@@ -148,10 +148,15 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
     /** Runs a scheduled job now, as its EventBridge schedule would. */
     @Override
     public JobReport runJob(String job) {
+        return runJob(job, null);
+    }
+
+    /** Runs a scheduled job now for business date {@code date} (today when null). */
+    public JobReport runJob(String job, java.time.LocalDate date) {
         ScheduleSpec schedule = TallyCatalog.SCHEDULES.stream().filter(s -> s.job().equals(job)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no job named '" + job + "'; known jobs: "
                         + TallyCatalog.SCHEDULES.stream().map(ScheduleSpec::job).toList()));
-        return functions.invoke(schedule.function(), new JobRequest(job, null));
+        return functions.invoke(schedule.function(), new JobRequest(job, date == null ? null : date.toString()));
     }
 
     /** Waits until every queue is empty (nothing visible or in flight); false if {@code timeout} passed first. */

@@ -67,6 +67,7 @@ public final class TallyCatalog {
     public static final List<QueueSpec> QUEUES = List.of(INGEST_QUEUE, SCAN_WORK_QUEUE);
     public static final List<BucketSpec> BUCKETS = List.of(REPORTS_BUCKET, QUARANTINE_BUCKET, EXPORTS_BUCKET);
     public static final List<ScheduleSpec> SCHEDULES = List.of(
+            new ScheduleSpec("daily-lifecycle", REPORTER, 0, 15, "lifecycle"),
             new ScheduleSpec("daily-census", SEGMENTER, 2, 0, "census"),
             new ScheduleSpec("daily-segments", SEGMENTER, 1, 0, "segments"),
             new ScheduleSpec("daily-report", REPORTER, 3, 0, "daily-report"));

@@ -38,6 +38,7 @@ final class HtmlReport {
         html.append("<h2>Brand ").append(escape(brand)).append("</h2><div class=\"kpis\">")
                 .append(kpi("consumers", figures.consumers()))
                 .append(kpi("active, last 30 days", figures.active30Days()))
+                .append(kpi("annual active buyers (AAC)", figures.annualActive()))
                 .append(kpi("events", figures.events())).append("</div><table>");
         long max = figures.consumersByChannel().values().stream().mapToLong(Long::longValue).max().orElse(1);
         for (Map.Entry<String, Long> channel : figures.consumersByChannel().entrySet()) {
@@ -46,6 +47,12 @@ final class HtmlReport {
                     .append("</td><td><div class=\"bar\" style=\"width:").append(width).append("px\"></div></td></tr>");
         }
         html.append("</table>");
+        figures.stages().forEach((model, counts) -> {
+            html.append("<h3>").append(escape(model)).append(" stages</h3><table>");
+            counts.forEach((stage, count) -> html.append("<tr><td>").append(escape(stage)).append("</td><td>")
+                    .append(count).append("</td></tr>"));
+            html.append("</table>");
+        });
     }
 
     private static String kpi(String label, long value) {

@@ -6,11 +6,14 @@ import io.tally.aws.job.JobReport;
 import io.tally.aws.job.JobRequest;
 import jakarta.inject.Inject;
 
-/** Lambda entry point of the scheduled daily report. */
+/** Lambda entry point of the scheduled daily jobs: the report, and the lifecycle job ({@code "lifecycle"}). */
 public class ReportHandler extends MicronautRequestHandler<JobRequest, JobReport> {
 
     @Inject
     ReportJobAdapter adapter;
+
+    @Inject
+    LifecycleJobAdapter lifecycle;
 
     /** Used by AWS Lambda. */
     public ReportHandler() {
@@ -23,6 +26,6 @@ public class ReportHandler extends MicronautRequestHandler<JobRequest, JobReport
 
     @Override
     public JobReport execute(JobRequest input) {
-        return adapter.run(input);
+        return LifecycleJobAdapter.JOB.equals(input.job()) ? lifecycle.run(input) : adapter.run(input);
     }
 }

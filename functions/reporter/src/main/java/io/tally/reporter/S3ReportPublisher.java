@@ -50,7 +50,8 @@ public class S3ReportPublisher implements ReportPublisherPort {
 
     /** One brand's figures in the JSON document. */
     @Serdeable
-    public record BrandFigures(long consumers, long events, long active30Days, Map<String, Long> consumersByChannel) {
+    public record BrandFigures(long consumers, long events, long active30Days, Map<String, Long> consumersByChannel,
+                               long annualActive, Map<String, Map<String, Long>> stages) {
     }
 
     @Override
@@ -75,7 +76,8 @@ public class S3ReportPublisher implements ReportPublisherPort {
     }
 
     private static BrandFigures figures(BrandCensus census) {
-        return new BrandFigures(census.consumers(), census.events(), census.active30Days(), census.consumersByChannel());
+        return new BrandFigures(census.consumers(), census.events(), census.active30Days(), census.consumersByChannel(),
+                census.annualActive(), census.stages());
     }
 
     private void put(String key, byte[] content, String contentType) {

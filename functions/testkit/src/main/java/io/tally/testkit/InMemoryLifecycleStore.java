@@ -49,7 +49,8 @@ public class InMemoryLifecycleStore implements LifecycleStorePort {
 
     @Override
     public Optional<DayLog> rollup(String brandId, LocalDate day) {
-        return Optional.ofNullable(rollups.getOrDefault(brandId, Map.of()).get(day));
+        return Optional.ofNullable(rollups.getOrDefault(brandId, Map.of()).get(day))
+                .map(log -> new DayLog(log.day(), log.flows(), Map.of()));
     }
 
     @Override

@@ -70,6 +70,13 @@ public class CoreFactory {
     }
 
     @Singleton
+    io.tally.core.service.LifecycleService lifecycleService(io.tally.core.port.out.ProfileStorePort profiles,
+            io.tally.core.port.out.LifecycleStorePort store, io.tally.core.port.out.BrandSettingsPort settings,
+            CensusStorePort census, Clock clock) {
+        return new io.tally.core.service.LifecycleService(profiles, store, settings, census, clock);
+    }
+
+    @Singleton
     @Requires(beans = ReportPublisherPort.class)
     DailyReportService dailyReportService(CensusStorePort census, ReportPublisherPort publisher) {
         return new DailyReportService(census, publisher);

@@ -22,7 +22,8 @@ import static io.tally.aws.dynamodb.Items.s;
 /**
  * API keys in the main table by digest: {@code pk = KEY#<sha256>}, {@code sk = KEY}; listed per brand through
  * {@code gsi1pk = B#<brand>#KEYS}, {@code gsi1sk = <keyId>}. The raw key is never stored; the digest is
- * repeated as an attribute so a listing can address each key for rotation and revocation.
+ * repeated as an attribute so a listing can address each key for rotation and revocation. Issuing a key also
+ * registers its brand ({@code pk = BRANDS}, {@code sk = <brand>}), so scheduled jobs know every brand.
  */
 @Singleton
 public class DynamoApiKeyStore implements ApiKeyStorePort {
@@ -101,5 +102,6 @@ public class DynamoApiKeyStore implements ApiKeyStorePort {
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalStateException("a key with this digest exists already", e);
         }
+        dynamo.putItem(r -> r.tableName(table).item(DynamoLifecycleStore.brandItem(key.brandId())));
     }
 }

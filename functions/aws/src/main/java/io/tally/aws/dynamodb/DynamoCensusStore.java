@@ -89,9 +89,16 @@ public class DynamoCensusStore implements CensusStorePort {
         brands.forEach((brand, census) -> {
             Map<String, AttributeValue> channels = new HashMap<>();
             census.consumersByChannel().forEach((channel, count) -> channels.put(channel, n(count)));
+            Map<String, AttributeValue> stages = new HashMap<>();
+            census.stages().forEach((model, counts) -> {
+                Map<String, AttributeValue> byStage = new HashMap<>();
+                counts.forEach((stage, count) -> byStage.put(stage, n(count)));
+                stages.put(model, AttributeValue.fromM(byStage));
+            });
             out.put(brand, AttributeValue.fromM(Map.of("consumers", n(census.consumers()), "events",
                     n(census.events()), "active30Days", n(census.active30Days()), "byChannel",
-                    AttributeValue.fromM(channels))));
+                    AttributeValue.fromM(channels), "stages", AttributeValue.fromM(stages),
+                    "annualActive", n(census.annualActive()))));
         });
         return AttributeValue.fromM(out);
     }
@@ -105,8 +112,17 @@ public class DynamoCensusStore implements CensusStorePort {
             Map<String, AttributeValue> census = censusValue.m();
             Map<String, Long> channels = new TreeMap<>();
             census.get("byChannel").m().forEach((channel, count) -> channels.put(channel, Long.parseLong(count.n())));
+            Map<String, Map<String, Long>> stages = new TreeMap<>();
+            if (census.containsKey("stages")) {
+                census.get("stages").m().forEach((model, counts) -> {
+                    Map<String, Long> byStage = new TreeMap<>();
+                    counts.m().forEach((stage, count) -> byStage.put(stage, Long.parseLong(count.n())));
+                    stages.put(model, byStage);
+                });
+            }
             brands.put(brand, new BrandCensus(Items.number(census, "consumers"), Items.number(census, "events"),
-                    Items.number(census, "active30Days"), channels));
+                    Items.number(census, "active30Days"), channels, stages,
+                    census.containsKey("annualActive") ? Items.number(census, "annualActive") : 0));
         });
         return brands;
     }

@@ -8,7 +8,9 @@ import io.tally.core.domain.lifecycle.LifecycleSettings;
 import io.tally.core.domain.lifecycle.LifecycleState;
 import io.tally.core.domain.lifecycle.LifecycleTracker;
 import io.tally.core.port.in.LifecycleUseCase;
+import io.tally.core.domain.census.BrandCensus;
 import io.tally.core.port.out.BrandSettingsPort;
+import io.tally.core.port.out.CensusStorePort;
 import io.tally.core.port.out.LifecycleStorePort;
 import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.port.out.StaleProfileException;
@@ -31,14 +33,21 @@ public class LifecycleService implements LifecycleUseCase {
     private final ProfileStorePort profiles;
     private final LifecycleStorePort store;
     private final BrandSettingsPort settings;
+    private final CensusStorePort census;
     private final Clock clock;
 
     public LifecycleService(ProfileStorePort profiles, LifecycleStorePort store, BrandSettingsPort settings,
-                            Clock clock) {
+                            CensusStorePort census, Clock clock) {
         this.profiles = profiles;
         this.store = store;
         this.settings = settings;
+        this.census = census;
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<BrandCensus> census(String brandId, LocalDate date) {
+        return census.loadResult(date).map(result -> result.byBrand().get(brandId));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.tally.core.domain.lifecycle.StageAssignment;
 import io.tally.core.port.in.ApplyEventsUseCase.QueuedEnvelope;
 import io.tally.core.port.in.LifecycleUseCase.DailyRun;
 import io.tally.testkit.FixedBrandSettings;
+import io.tally.testkit.InMemoryCensusStore;
 import io.tally.testkit.InMemoryIdentityGraph;
 import io.tally.testkit.InMemoryLifecycleStore;
 import io.tally.testkit.InMemoryProfileStore;
@@ -41,7 +42,7 @@ class LifecycleJourneyTest {
     private final InMemoryLifecycleStore lifecycleStore = new InMemoryLifecycleStore(profiles);
     private final ProfileService processor = new ProfileService(profiles, graph, FixedBrandSettings.defaults(), clock);
     private final LifecycleService job = new LifecycleService(profiles, lifecycleStore, FixedBrandSettings.defaults(),
-            clock);
+            new InMemoryCensusStore(), clock);
 
     @Test
     void givenTheDocumentedJourney_whenDaysPass_thenStoredStagesFollowBothModelsDayByDay() {

@@ -1,11 +1,13 @@
 package io.tally.core.port.in;
 
+import io.tally.core.domain.census.BrandCensus;
 import io.tally.core.domain.lifecycle.DailyMetrics;
 import io.tally.core.domain.lifecycle.DayLog;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Lifecycle stages over time: the daily job, stage flows and commerce metrics. */
 public interface LifecycleUseCase {
@@ -20,7 +22,10 @@ public interface LifecycleUseCase {
     /** How many past days of review index the daily job reads, so a missed run is caught up. */
     int REVIEW_CATCH_UP_DAYS = 7;
 
-    /** The flows of processing day {@code date}: its stored roll-up, or the live sum of day logs until then. */
+    /**
+     * The flows of processing day {@code date}: its stored roll-up, or the live sum of the day logs until then
+     * (with the day's commerce by order day in that case).
+     */
     DayFlows flows(String brandId, LocalDate date);
 
     /**
@@ -28,6 +33,12 @@ public interface LifecycleUseCase {
      * processing days that are not rolled up yet.
      */
     Map<String, DailyMetrics> commerce(String brandId, LocalDate date);
+
+    /**
+     * The brand's head-count of census day {@code date} (stage distribution per model, AAC), if the census ran
+     * that day.
+     */
+    Optional<BrandCensus> census(String brandId, LocalDate date);
 
     /**
      * @param brands   brands processed

@@ -30,7 +30,7 @@ public interface LifecycleStorePort {
      */
     void saveRollup(String brandId, DayLog total);
 
-    /** The stored roll-up of processing day {@code day}. */
+    /** The flows of the stored roll-up of processing day {@code day} (its commerce is read by order day). */
     Optional<DayLog> rollup(String brandId, LocalDate day);
 
     /** Commerce of orders placed on {@code day}, by channel, summed over every stored roll-up. */
