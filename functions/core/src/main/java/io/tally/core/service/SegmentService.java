@@ -54,7 +54,8 @@ public class SegmentService implements ManageSegmentsUseCase, SegmentAudienceUse
      *
      * @param previewScanSegments parallel-scan segments the table is split into for sampling; a preview reads random
      *                            ones until it has its sample
-     * @param previewMaxPages     pages (of up to 1 MB) a preview reads at most
+     * @param previewMaxPages     full pages (of up to 1 MB) a preview reads at most; the last, partial page of each
+     *                            scan segment is not counted, so a small table is read whole
      * @param exportMaxMembers    members one export may hold
      */
     public record Settings(int previewScanSegments, int previewMaxPages, long exportMaxMembers) {
@@ -183,7 +184,8 @@ public class SegmentService implements ManageSegmentsUseCase, SegmentAudienceUse
             }
             SegmentScanPort.SampleRead sample = scans.sample(brandId, segment, total, (int) (sampleSize - sampled),
                     pagesLeft);
-            pagesLeft -= Math.max(1, sample.pages());
+            // a segment's last, partial page is nearly free; full pages (up to 1 MB each) use up the budget
+            pagesLeft -= sample.exhausted() ? sample.pages() - 1 : Math.max(1, sample.pages());
             read++;
             for (ConsumerProfile profile : sample.profiles()) {
                 sampled++;
