@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import static io.tally.catalog.TallyCatalog.EXPORTS_BUCKET;
 import static io.tally.catalog.TallyCatalog.GATEWAY;
 import static io.tally.catalog.TallyCatalog.INGEST_QUEUE;
 import static io.tally.catalog.TallyCatalog.MAIN_TABLE;
@@ -79,17 +80,19 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
 
     private static final Map<String, FunctionAccess> BY_FUNCTION = Map.of(
             // authenticates API keys and reads profiles; enqueues accepted events; quarantines invalid ones,
-            // counts and lists them, and removes them once replayed
-            GATEWAY, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
-                    List.of(INGEST_QUEUE), List.of(QUARANTINE_BUCKET), List.of(QUARANTINE_BUCKET),
-                    List.of(QUARANTINE_BUCKET), true),
+            // counts and lists them, and removes them once replayed; stores segment definitions, plans their
+            // recompute on the scans queue, samples profiles for previews (Scan of a few segments, page-bounded)
+            // and writes audience exports it presigns links to
+            GATEWAY, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.SCAN_READ_WRITE),
+                    List.of(INGEST_QUEUE, SCAN_WORK_QUEUE), List.of(QUARANTINE_BUCKET, EXPORTS_BUCKET),
+                    List.of(QUARANTINE_BUCKET, EXPORTS_BUCKET), List.of(QUARANTINE_BUCKET), true),
             // applies events to identities, profiles, stages and counters
             PROCESSOR, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
                     List.of(), List.of(), List.of(), List.of(), false),
             // plans a census: job state in the table, one work item per scan segment
             SEGMENTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
                     List.of(SCAN_WORK_QUEUE), List.of(), List.of(), List.of(), false),
-            // scans its segment, writes memberships and partial results
+            // scans its segment (profiles and memberships), writes membership changes, counters and partial results
             SEGMENTER_WORKER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.SCAN_READ_WRITE),
                     List.of(), List.of(), List.of(), List.of(), false),
             // reads facts, writes reports and presigns links to them; the lifecycle job re-evaluates due profiles

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static io.tally.catalog.TallyCatalog.EXPORTS_BUCKET;
 import static io.tally.catalog.TallyCatalog.GATEWAY;
 import static io.tally.catalog.TallyCatalog.INGEST_QUEUE;
 import static io.tally.catalog.TallyCatalog.MAIN_TABLE;
@@ -45,7 +46,8 @@ class TallyStackTest {
     }
 
     private static final Map<String, Uses> EXPECTED_USES = Map.of(
-            GATEWAY, new Uses(List.of(MAIN_TABLE), List.of(INGEST_QUEUE), List.of(QUARANTINE_BUCKET)),
+            GATEWAY, new Uses(List.of(MAIN_TABLE), List.of(INGEST_QUEUE, SCAN_WORK_QUEUE),
+                    List.of(QUARANTINE_BUCKET, EXPORTS_BUCKET)),
             PROCESSOR, new Uses(List.of(MAIN_TABLE), List.of(), List.of()),
             SEGMENTER, new Uses(List.of(MAIN_TABLE), List.of(SCAN_WORK_QUEUE), List.of()),
             SEGMENTER_WORKER, new Uses(List.of(MAIN_TABLE), List.of(), List.of()),
@@ -328,12 +330,19 @@ class TallyStackTest {
         String scans = id(stack.queue(SCAN_WORK_QUEUE));
         String quarantine = id(stack.bucket(QUARANTINE_BUCKET));
         String reports = id(stack.bucket(REPORTS_BUCKET));
+        String exports = id(stack.bucket(EXPORTS_BUCKET));
 
         String gateway = roleOf(TallyCatalog.function(GATEWAY));
         assertGranted(gateway, table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
         assertGranted(gateway, ingest, "sqs:SendMessage");
         assertGranted(gateway, quarantine, "s3:PutObject", "s3:GetObject*", "s3:List*", "s3:DeleteObject*");
-        assertNotGranted(gateway, "dynamodb:Scan", "sqs:ReceiveMessage");
+        // segments: previews sample profiles (Scan), changes plan a recompute, exports are written and presigned
+        assertGranted(gateway, table, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+        assertGranted(gateway, scans, "sqs:SendMessage");
+        assertGranted(gateway, exports, "s3:PutObject", "s3:GetObject*");
+        assertNotGranted(gateway, "sqs:ReceiveMessage");
+        assertThat(grants(gateway).get("s3:DeleteObject*")).as("the gateway deletes only quarantine objects")
+                .allSatisfy(resource -> assertThat(resource).contains(quarantine));
 
         String processor = roleOf(TallyCatalog.function(PROCESSOR));
         assertGranted(processor, table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
