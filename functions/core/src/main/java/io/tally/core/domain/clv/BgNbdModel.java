@@ -12,7 +12,8 @@ import org.hipparchus.util.FastMath;
  * <p>The fit maximizes the log-likelihood over (ln r, ln alpha, ln a, ln b), so the parameters stay positive,
  * with BFGS on the analytic gradient, summing over {@link SummaryCounts} (one term per distinct (x, tx, T),
  * weighted by its count). Each customer's likelihood is evaluated in log space: log-gamma functions for the
- * Gamma and Beta mixing terms and log-sum-exp for the two terms "still alive at T" and "dropped out after tx".
+ * Gamma and Beta mixing terms, once per distinct x; ln(alpha + t) once per distinct time; and log-sum-exp for the
+ * two terms "still alive at T" and "dropped out after tx" (one exponential and one log1p per entry).
  */
 public final class BgNbdModel {
 
@@ -90,6 +91,12 @@ public final class BgNbdModel {
         double digammaR = Gamma.digamma(r);
         double digammaB = Gamma.digamma(b);
         double digammaAB = Gamma.digamma(a + b);
+        double[] logAlphaPlus = new double[data.timeCount()];
+        double[] inverseAlphaPlus = new double[data.timeCount()];
+        for (int k = 0; k < logAlphaPlus.length; k++) {
+            logAlphaPlus[k] = Math.log(alpha + data.time(k));
+            inverseAlphaPlus[k] = 1 / (alpha + data.time(k));
+        }
 
         double sum = 0;
         double dR = 0;
@@ -112,7 +119,7 @@ public final class BgNbdModel {
                 dAConstant = digammaAB - Gamma.digamma(a + b + x);
                 dBConstant = digammaAB + Gamma.digamma(b + x) - digammaB - Gamma.digamma(a + b + x);
             }
-            double dropoutShift = logA - FastMath.log(b + x - 1);
+            double dropoutShift = x > 0 ? logA - FastMath.log(b + x - 1) : 0;
             double groupCount = 0;
             double groupSum = 0;
             double groupDR = 0;
@@ -122,23 +129,28 @@ public final class BgNbdModel {
             for (; i < size && data.x(i) == x; i++) {
                 double w = data.count(i);
                 groupCount += w;
-                double logAlphaT = FastMath.log(alpha + data.T(i));
-                double aliveTerm = -rx * logAlphaT;
+                int tIndex = data.tIndex(i);
+                double logAlphaT = logAlphaPlus[tIndex];
                 if (x == 0) {
-                    groupSum += w * aliveTerm;
+                    groupSum -= w * rx * logAlphaT;
                     groupDR -= w * logAlphaT;
-                    groupDAlpha -= w * rx / (alpha + data.T(i));
+                    groupDAlpha -= w * rx * inverseAlphaPlus[tIndex];
                     continue;
                 }
-                double logAlphaTx = FastMath.log(alpha + data.tx(i));
-                double droppedTerm = dropoutShift - rx * logAlphaTx;
-                double max = FastMath.max(aliveTerm, droppedTerm);
-                double logSum = max + FastMath.log(FastMath.exp(aliveTerm - max) + FastMath.exp(droppedTerm - max));
-                double alive = FastMath.exp(aliveTerm - logSum);
-                double dropped = FastMath.exp(droppedTerm - logSum);
-                groupSum += w * logSum;
+                int txIndex = data.txIndex(i);
+                double logAlphaTx = logAlphaPlus[txIndex];
+                double aliveTerm = -rx * logAlphaT;
+                // ln(dropped / alive) of the two terms of the likelihood
+                double logRatio = dropoutShift + rx * (logAlphaT - logAlphaTx);
+                double e = Math.exp(-Math.abs(logRatio));
+                double larger = 1 / (1 + e);
+                double smaller = e * larger;
+                double alive = logRatio > 0 ? smaller : larger;
+                double dropped = logRatio > 0 ? larger : smaller;
+                // e <= 1, so ln(1 + e) has full absolute accuracy next to the other terms
+                groupSum += w * (aliveTerm + Math.max(logRatio, 0) + Math.log(1 + e));
                 groupDR -= w * (alive * logAlphaT + dropped * logAlphaTx);
-                groupDAlpha -= w * rx * (alive / (alpha + data.T(i)) + dropped / (alpha + data.tx(i)));
+                groupDAlpha -= w * rx * (alive * inverseAlphaPlus[tIndex] + dropped * inverseAlphaPlus[txIndex]);
                 groupDA += w * dropped;
                 groupDB -= w * dropped;
             }

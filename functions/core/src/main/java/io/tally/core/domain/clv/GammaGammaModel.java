@@ -3,20 +3,20 @@ package io.tally.core.domain.clv;
 import org.hipparchus.special.Gamma;
 import org.hipparchus.util.FastMath;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader, Hardie &amp; Lee 2005, "RFM and CLV: Using Iso-Value
  * Curves for Customer Base Analysis"): a customer's transaction values are Gamma(p, nu) with mean p/nu, and nu
  * varies across customers as Gamma(q, gamma). The mean zbar of x transactions is then Gamma(px, nu x), and the
  * fit maximizes the likelihood of the observed (x, zbar) over (ln p, ln q, ln gamma) with BFGS on the analytic
- * gradient.
+ * gradient. The Gamma functions of the likelihood depend on x only and are evaluated once per distinct x; each
+ * customer costs one logarithm per evaluation.
  *
- * <p>Only customers with at least one repeat transaction and a positive mean value enter the fit (a Gamma
- * density has no mass at zero). Every other customer &mdash; no repeat transaction, or only zero-value ones &mdash;
- * gets the population mean p&middot;gamma/(q-1) as expected spend, which exists only for q &gt; 1.
+ * <p>Only customers with at least one transaction and a positive mean value enter the fit (a Gamma density has no
+ * mass at zero). For prediction, a customer without transactions gets the population mean p&middot;gamma/(q-1),
+ * which exists only for q &gt; 1; a customer whose transactions were all worth zero gets the limit of the
+ * conditional expectation as zbar tends to 0, p&middot;gamma/(px+q-1), below the population mean.
  */
 public final class GammaGammaModel {
 
@@ -34,39 +34,38 @@ public final class GammaGammaModel {
 
     /** The maximum-likelihood fit with {@link FitOptions#defaults()}. */
     public static GammaGammaFit fit(Collection<SpendSummary> customers) {
-        return fit(customers, FitOptions.defaults());
+        return fit(SpendData.of(customers), FitOptions.defaults());
+    }
+
+    /** The maximum-likelihood fit on these customers. */
+    public static GammaGammaFit fit(Collection<SpendSummary> customers, FitOptions options) {
+        return fit(SpendData.of(customers), options);
+    }
+
+    /** The maximum-likelihood fit with {@link FitOptions#defaults()}. */
+    public static GammaGammaFit fit(SpendData data) {
+        return fit(data, FitOptions.defaults());
     }
 
     /**
-     * The maximum-likelihood fit on the informative customers ({@link SpendSummary#isInformative()}), from p = 1,
-     * q = 2 and gamma = their mean spend. A fit that does not reach the gradient tolerance reports
-     * {@code converged = false}.
+     * The maximum-likelihood fit on the informative customers, from p = 1, q = 2 and gamma = their mean spend. A
+     * fit that does not reach the gradient tolerance reports {@code converged = false}.
      *
      * @throws IllegalArgumentException if no customer is informative
      */
-    public static GammaGammaFit fit(Collection<SpendSummary> customers, FitOptions options) {
-        List<SpendSummary> informative = new ArrayList<>();
-        for (SpendSummary customer : customers) {
-            if (customer.isInformative()) {
-                informative.add(customer);
-            }
-        }
-        if (informative.isEmpty()) {
+    public static GammaGammaFit fit(SpendData data, FitOptions options) {
+        int n = data.size();
+        if (n == 0) {
             throw new IllegalArgumentException("no customer with a repeat transaction of positive value");
         }
-        int n = informative.size();
-        int[] x = new int[n];
-        double[] meanSpend = new double[n];
         double total = 0;
         for (int i = 0; i < n; i++) {
-            x[i] = informative.get(i).x();
-            meanSpend[i] = informative.get(i).meanSpend();
-            total += meanSpend[i];
+            total += data.meanSpend(i);
         }
         QuasiNewtonMinimizer minimizer =
                 new QuasiNewtonMinimizer(options.maxIterations(), options.gradientTolerance(), MAX_LOG_STEP);
         QuasiNewtonMinimizer.Result result = minimizer.minimize((logParameters, gradient) -> {
-            double logLikelihood = logLikelihood(logParameters, x, meanSpend, gradient);
+            double logLikelihood = logLikelihood(logParameters, data, gradient);
             for (int i = 0; i < gradient.length; i++) {
                 gradient[i] /= -n;
             }
@@ -74,7 +73,8 @@ public final class GammaGammaModel {
         }, new GammaGammaParameters(1, 2, total / n).toLog());
         FitDiagnostics diagnostics = new FitDiagnostics(-result.value() * n, result.iterations(), result.converged(),
                 result.gradientNorm() * n);
-        return new GammaGammaFit(GammaGammaParameters.fromLog(result.point()), diagnostics, n, customers.size() - n);
+        return new GammaGammaFit(GammaGammaParameters.fromLog(result.point()), diagnostics, n,
+                Math.toIntExact(data.excluded()));
     }
 
     /**
@@ -82,13 +82,11 @@ public final class GammaGammaModel {
      * depends on the currency unit).
      */
     public double logLikelihood(Collection<SpendSummary> customers) {
-        List<SpendSummary> informative = customers.stream().filter(SpendSummary::isInformative).toList();
-        int[] x = informative.stream().mapToInt(SpendSummary::x).toArray();
-        double[] meanSpend = informative.stream().mapToDouble(SpendSummary::meanSpend).toArray();
-        return logLikelihood(parameters.toLog(), x, meanSpend, new double[3]);
+        return logLikelihood(parameters.toLog(), SpendData.of(customers), new double[3]);
     }
 
-    static double logLikelihood(double[] logParameters, int[] x, double[] meanSpend, double[] gradient) {
+    /** The total log-likelihood at (ln p, ln q, ln gamma) and its gradient with respect to them. */
+    static double logLikelihood(double[] logParameters, SpendData data, double[] gradient) {
         double p = FastMath.exp(logParameters[0]);
         double q = FastMath.exp(logParameters[1]);
         double gamma = FastMath.exp(logParameters[2]);
@@ -99,18 +97,30 @@ public final class GammaGammaModel {
         double dP = 0;
         double dQ = 0;
         double dGamma = 0;
-        for (int i = 0; i < x.length; i++) {
-            double px = p * x[i];
-            double logX = FastMath.log(x[i]);
-            double logZ = FastMath.log(meanSpend[i]);
-            double scale = gamma + x[i] * meanSpend[i];
-            double logScale = FastMath.log(scale);
+        int size = data.size();
+        int i = 0;
+        while (i < size) {
+            int x = data.x(i);
+            double px = p * x;
+            double logX = FastMath.log(x);
+            double groupCount = 0;
+            double sumLogSpend = 0;
+            double sumLogScale = 0;
+            double sumInverseScale = 0;
+            for (; i < size && data.x(i) == x; i++) {
+                double meanSpend = data.meanSpend(i);
+                double scale = gamma + x * meanSpend;
+                groupCount++;
+                sumLogSpend += FastMath.log(meanSpend);
+                sumLogScale += FastMath.log(scale);
+                sumInverseScale += 1 / scale;
+            }
             double digammaPxQ = Gamma.digamma(px + q);
-            sum += Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ + q * logGamma + px * logX
-                    + (px - 1) * logZ - (px + q) * logScale;
-            dP += x[i] * (digammaPxQ - Gamma.digamma(px) + logX + logZ - logScale);
-            dQ += digammaPxQ - digammaQ + logGamma - logScale;
-            dGamma += q / gamma - (px + q) / scale;
+            sum += groupCount * (Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ + q * logGamma + px * logX)
+                    + (px - 1) * sumLogSpend - (px + q) * sumLogScale;
+            dP += x * (groupCount * (digammaPxQ - Gamma.digamma(px) + logX) + sumLogSpend - sumLogScale);
+            dQ += groupCount * (digammaPxQ - digammaQ + logGamma) - sumLogScale;
+            dGamma += groupCount * q / gamma - (px + q) * sumInverseScale;
         }
         gradient[0] = p * dP;
         gradient[1] = q * dQ;
@@ -121,13 +131,14 @@ public final class GammaGammaModel {
     /**
      * E[M | x, zbar], the expected value of the customer's future transactions: (p&middot;gamma + p x zbar) /
      * (p x + q - 1), a weighted mean of the population mean and the customer's own mean zbar. A customer without
-     * informative history (no repeat transaction, or a zero mean) gets the population mean.
+     * transactions ({@code x = 0}) gets the population mean; one whose transactions were all worth zero gets
+     * p&middot;gamma / (p x + q - 1), the limit as zbar tends to 0.
      *
-     * @throws UndefinedSpendException if the expectation is infinite: q &le; 1 for a customer without informative
-     *                                 history, p x + q &le; 1 otherwise
+     * @throws UndefinedSpendException if the expectation is infinite: q &le; 1 for a customer without
+     *                                 transactions, p x + q &le; 1 otherwise
      */
     public double expectedAverageSpend(SpendSummary customer) {
-        if (!customer.isInformative()) {
+        if (customer.x() == 0) {
             return populationMeanSpend();
         }
         double px = parameters.p() * customer.x();

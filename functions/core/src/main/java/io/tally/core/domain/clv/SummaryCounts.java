@@ -6,21 +6,28 @@ import java.util.Arrays;
  * Customer summaries compressed to their sufficient statistics: each distinct (x, tx, T) once, with the number of
  * customers who share it. The BG/NBD likelihood of a customer depends on nothing else, so a fit over the distinct
  * triples weighted by their counts equals the fit over all customers, at the cost of the distinct triples only.
- * Entries are ordered by x, then T, then tx.
+ * Entries are ordered by x, then T, then tx, whatever order the customers were added in, so a fit over the same
+ * customers sums in the same order and gives bit-identical results however the data was gathered.
+ *
+ * <p>The times tx and T are also indexed into one sorted table of their distinct values: data recorded per day has
+ * at most a few thousand of them however many customers there are, and the likelihood then takes a logarithm per
+ * distinct time instead of two per entry.
  */
 public final class SummaryCounts {
 
     private final int[] x;
-    private final double[] tx;
-    private final double[] T;
+    private final int[] txIndex;
+    private final int[] tIndex;
     private final long[] count;
+    private final double[] times;
     private final long customers;
 
-    private SummaryCounts(int[] x, double[] tx, double[] T, long[] count) {
+    private SummaryCounts(int[] x, int[] txIndex, int[] tIndex, long[] count, double[] times) {
         this.x = x;
-        this.tx = tx;
-        this.T = T;
+        this.txIndex = txIndex;
+        this.tIndex = tIndex;
         this.count = count;
+        this.times = times;
         this.customers = Arrays.stream(count).sum();
     }
 
@@ -50,22 +57,42 @@ public final class SummaryCounts {
     }
 
     public double tx(int i) {
-        return tx[i];
+        return times[txIndex[i]];
     }
 
     public double T(int i) {
-        return T[i];
+        return times[tIndex[i]];
     }
 
     public long count(int i) {
         return count[i];
     }
 
+    /** Number of distinct values among all tx and T. */
+    int timeCount() {
+        return times.length;
+    }
+
+    /** The k-th smallest distinct time. */
+    double time(int k) {
+        return times[k];
+    }
+
+    /** Index of {@link #tx(int)} in the time table. */
+    int txIndex(int i) {
+        return txIndex[i];
+    }
+
+    /** Index of {@link #T(int)} in the time table. */
+    int tIndex(int i) {
+        return tIndex[i];
+    }
+
     /** Mean of T over all customers. */
     double meanT() {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
-            sum += count[i] * T[i];
+            sum += count[i] * T(i);
         }
         return sum / customers;
     }
@@ -107,6 +134,14 @@ public final class SummaryCounts {
             return add(x, tx, T, 1);
         }
 
+        /** Adds every customer of {@code other}: merges partial results, e.g. one per table scan segment. */
+        public Builder addAll(SummaryCounts other) {
+            for (int i = 0; i < other.size(); i++) {
+                add(other.x(i), other.tx(i), other.T(i), other.count(i));
+            }
+            return this;
+        }
+
         /** Adds {@code customers} customers who share one (x, tx, T). */
         public Builder add(int x, double tx, double T, long customers) {
             CustomerSummary.requireValid(x, tx, T);
@@ -138,23 +173,63 @@ public final class SummaryCounts {
             return this;
         }
 
+        /**
+         * The compressed summaries. Sorting is linear after one sort of the distinct times: the times are replaced by
+         * their ranks and the entries ordered by three stable counting sorts (tx, then T, then x).
+         */
         public SummaryCounts build() {
-            Integer[] order = new Integer[size];
+            double[] all = new double[2 * size];
+            System.arraycopy(tx, 0, all, 0, size);
+            System.arraycopy(T, 0, all, size, size);
+            Arrays.sort(all);
+            int distinct = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (i == 0 || all[i] != all[i - 1]) {
+                    all[distinct++] = all[i];
+                }
+            }
+            double[] times = Arrays.copyOf(all, distinct);
+            int[] txRank = new int[size];
+            int[] tRank = new int[size];
+            int maxX = 0;
+            for (int i = 0; i < size; i++) {
+                txRank[i] = Arrays.binarySearch(times, tx[i]);
+                tRank[i] = Arrays.binarySearch(times, T[i]);
+                maxX = Math.max(maxX, x[i]);
+            }
+            int[] order = new int[size];
             Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (i, j) -> x[i] != x[j] ? Integer.compare(x[i], x[j])
-                    : T[i] != T[j] ? Double.compare(T[i], T[j]) : Double.compare(tx[i], tx[j]));
+            order = stableSort(order, txRank, distinct);
+            order = stableSort(order, tRank, distinct);
+            order = stableSort(order, x, maxX + 1);
             int[] sortedX = new int[size];
-            double[] sortedTx = new double[size];
-            double[] sortedT = new double[size];
+            int[] sortedTx = new int[size];
+            int[] sortedT = new int[size];
             long[] sortedCount = new long[size];
             for (int k = 0; k < size; k++) {
                 int i = order[k];
                 sortedX[k] = x[i];
-                sortedTx[k] = tx[i];
-                sortedT[k] = T[i];
+                sortedTx[k] = txRank[i];
+                sortedT[k] = tRank[i];
                 sortedCount[k] = count[i];
             }
-            return new SummaryCounts(sortedX, sortedTx, sortedT, sortedCount);
+            return new SummaryCounts(sortedX, sortedTx, sortedT, sortedCount, times);
+        }
+
+        /** {@code order} stably sorted by {@code key[order[k]]}, keys in [0, range). */
+        private static int[] stableSort(int[] order, int[] key, int range) {
+            int[] start = new int[range + 1];
+            for (int i : order) {
+                start[key[i] + 1]++;
+            }
+            for (int k = 0; k < range; k++) {
+                start[k + 1] += start[k];
+            }
+            int[] sorted = new int[order.length];
+            for (int i : order) {
+                sorted[start[key[i]]++] = i;
+            }
+            return sorted;
         }
 
         private static int hash(int x, double tx, double T) {

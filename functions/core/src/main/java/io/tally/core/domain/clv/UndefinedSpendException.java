@@ -1,12 +1,13 @@
 package io.tally.core.domain.clv;
 
 /**
- * The Gamma-Gamma population mean spend p&middot;gamma/(q-1) does not exist because q &le; 1, so a customer without
- * informative spend history has no expected spend.
+ * A Gamma-Gamma expected spend does not exist: the population mean p&middot;gamma/(q-1) is infinite because
+ * q &le; 1, or a customer's conditional expectation is because p x + q &le; 1.
  */
 public class UndefinedSpendException extends RuntimeException {
 
     public UndefinedSpendException(GammaGammaParameters parameters) {
-        super("population mean spend is infinite for q <= 1: " + parameters);
+        super("expected spend is infinite for these Gamma-Gamma parameters (q <= 1, or p x + q <= 1): "
+                + parameters);
     }
 }
