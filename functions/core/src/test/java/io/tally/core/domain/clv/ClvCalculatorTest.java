@@ -110,9 +110,71 @@ class ClvCalculatorTest {
     }
 
     @Test
+    void givenCdnowModels_whenValuingANewBuyer_thenMatchesTheScipyCrossCheck() {
+        ClvCalculator calculator = cdnowCalculator();
+
+        // docs/tools/clv_crosscheck.py: "sample new buyer: discounted repeat purchases 1.371433, value 83.4057"
+        assertThat(calculator.newBuyerValue()).isCloseTo(83.4057, within(0.0005));
+    }
+
+    @Test
+    void givenCdnowModelsAndATenPercentMonthlyFirstPurchaseRate_whenValuingANonBuyer_thenMatchesTheScipyCrossCheck() {
+        ClvCalculator calculator = cdnowCalculator();
+        double[] byMonth = new double[12];
+        for (int m = 1; m <= 12; m++) {
+            byMonth[m - 1] = 0.1 * Math.pow(0.9, m - 1);
+        }
+
+        NonBuyerValue value = calculator.nonBuyerValue(byMonth);
+
+        // docs/tools/clv_crosscheck.py: "P(within 12 months) 0.717570, expected purchases 1.386484, value 45.7254"
+        assertThat(value.probabilityFirstPurchase()).isCloseTo(0.717570, within(5e-7));
+        assertThat(value.expectedPurchases()).isCloseTo(1.386484, within(5e-6));
+        assertThat(value.discountedValue()).isCloseTo(45.7254, within(0.0005));
+    }
+
+    @Test
+    void givenAFirstPurchaseCertainInTheFirstOrTheLastMonth_whenValuing_thenTheNewBuyerValueOverTheMonthsLeft() {
+        ClvCalculator calculator = new ClvCalculator(PURCHASES, SPEND, ClvHorizon.twelveMonths(4.348));
+        double[] first = new double[12];
+        first[0] = 1;
+        double[] last = new double[12];
+        last[11] = 1;
+        ClvCalculator elevenMonths = new ClvCalculator(PURCHASES, SPEND, new ClvHorizon(11, 0.01, 4.348));
+
+        NonBuyerValue inTheFirst = calculator.nonBuyerValue(first);
+        NonBuyerValue inTheLast = calculator.nonBuyerValue(last);
+
+        assertThat(inTheFirst.discountedValue()).isCloseTo(elevenMonths.newBuyerValue() / 1.01, within(1e-9));
+        assertThat(inTheFirst.expectedPurchases())
+                .isCloseTo(1 + PURCHASES.expectedRepeatPurchases(11 * 4.348), within(1e-12));
+        assertThat(inTheLast.discountedValue())
+                .isCloseTo(SPEND.populationMeanSpend() / Math.pow(1.01, 12), within(1e-9));
+        assertThat(inTheLast.expectedPurchases()).isEqualTo(1);
+        assertThat(calculator.nonBuyerValue(new double[12])).isEqualTo(new NonBuyerValue(0, 0, 0));
+    }
+
+    @Test
+    void givenProbabilitiesThatAreNotOnePerMonthOrSumOverOne_whenValuingANonBuyer_thenRejected() {
+        ClvCalculator calculator = new ClvCalculator(PURCHASES, SPEND, ClvHorizon.twelveMonths(4.348));
+        double[] tooMuch = new double[12];
+        Arrays.fill(tooMuch, 0.1);
+
+        assertThatThrownBy(() -> calculator.nonBuyerValue(new double[11])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calculator.nonBuyerValue(tooMuch)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void givenInvalidHorizon_whenCreating_thenRejected() {
         assertThatThrownBy(() -> new ClvHorizon(0, 0.01, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClvHorizon(12, -0.01, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClvHorizon(12, 0.01, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ClvCalculator cdnowCalculator() {
+        BgNbdModel purchases = BgNbdModel.fit(SummaryCounts.of(CdnowData.sampleSummaries())).requireConverged()
+                .model();
+        GammaGammaModel spend = GammaGammaModel.fit(CdnowData.sampleSpend()).requireConverged().model();
+        return new ClvCalculator(purchases, spend, ClvHorizon.twelveMonths(ClvHorizon.WEEKS_PER_MONTH));
     }
 }
