@@ -46,6 +46,9 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
         /** Point reads and conditional writes by key; no table scans. */
         READ_WRITE("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
                 "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
+        /** Reads by key and index, and whole-item puts: the reporter's daily jobs (profiles, roll-ups). */
+        READ_PUT("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
+                "dynamodb:BatchWriteItem"),
         /** {@link #READ_WRITE} plus Scan: scan workers walk one parallel-scan segment each. */
         SCAN_READ_WRITE("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
                 "dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
@@ -97,7 +100,7 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
                     List.of(), List.of(), List.of(), List.of(), false),
             // reads facts, writes reports and presigns links to them; the lifecycle job re-evaluates due profiles
             // and writes the daily roll-ups
-            REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
+            REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_PUT),
                     List.of(), List.of(REPORTS_BUCKET), List.of(REPORTS_BUCKET), List.of(), false));
 
     /** The access of a catalog function; a function added to the catalog without an entry here fails the synth. */

@@ -364,10 +364,11 @@ class TallyStackTest {
         assertNotGranted(worker, "sqs:SendMessage", "s3:PutObject", "s3:GetObject*");
 
         String reporter = roleOf(TallyCatalog.function(REPORTER));
-        assertGranted(reporter, table, "dynamodb:Query", "dynamodb:Scan", "dynamodb:GetItem");
+        assertGranted(reporter, table, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:BatchWriteItem");
         assertGranted(reporter, reports, "s3:PutObject", "s3:GetObject*");
-        assertNotGranted(reporter, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                "dynamodb:BatchWriteItem", "sqs:SendMessage", "sqs:ReceiveMessage");
+        assertNotGranted(reporter, "dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:UpdateItem",
+                "sqs:SendMessage", "sqs:ReceiveMessage");
         assertThat(grants(reporter).get("s3:PutObject")).as("reporter writes the reports bucket only")
                 .allSatisfy(resource -> assertThat(resource).contains(reports));
 
