@@ -34,6 +34,17 @@ public final class ConsumerValuer {
     }
 
     /**
+     * A valuer with the models of two fits, only if both converged: a fit that stopped early is never used.
+     *
+     * @throws ModelNotConvergedException if either fit did not converge
+     */
+    public static ConsumerValuer of(BgNbdFit purchases, GammaGammaFit spend, FirstPurchaseModel firstPurchases,
+                                    ClvSettings settings) {
+        return new ConsumerValuer(purchases.requireConverged().model(), spend.requireConverged().model(),
+                firstPurchases, settings);
+    }
+
+    /**
      * The consumer's valuation on {@code asOf}.
      *
      * @param stages   stage code by lifecycle model key (null values for no stage; see

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,9 +60,22 @@ final class CdnowData {
         return purchases("CDNOW_sample.txt", false, 1);
     }
 
-    /** CDNOW_master.txt (gzipped): header line, then customer id, date, CDs, dollars. Purchases of the 23,570. */
+    /**
+     * CDNOW_master.txt (gzipped): header line, then customer id, date, CDs, dollars. Purchases of the 23,570, read
+     * once per test run (unmodifiable).
+     */
     static Map<Integer, List<Purchase>> masterPurchases() {
-        return purchases("CDNOW_master.txt.gz", true, 0);
+        return Master.PURCHASES;
+    }
+
+    private static final class Master {
+        static final Map<Integer, List<Purchase>> PURCHASES;
+
+        static {
+            Map<Integer, List<Purchase>> purchases = new TreeMap<>();
+            purchases("CDNOW_master.txt.gz", true, 0).forEach((id, list) -> purchases.put(id, List.copyOf(list)));
+            PURCHASES = Collections.unmodifiableMap(purchases);
+        }
     }
 
     static List<LocalDate> dates(List<Purchase> purchases) {

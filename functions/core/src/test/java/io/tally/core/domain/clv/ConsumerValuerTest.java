@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
@@ -76,6 +77,16 @@ class ConsumerValuerTest {
     }
 
     @Test
+    void givenAFitThatStoppedEarly_whenCreatingAValuer_thenRefusedWithItsDiagnostics() {
+        BgNbdFit stopped = BgNbdModel.fit(SummaryCounts.of(CdnowData.sampleSummaries()), new FitOptions(3, 1e-8));
+        GammaGammaFit converged = GammaGammaModel.fit(CdnowData.sampleSpend());
+
+        assertThatThrownBy(() -> ConsumerValuer.of(stopped, converged, FIRST_PURCHASES, ClvSettings.defaults()))
+                .isInstanceOf(ModelNotConvergedException.class).hasMessageContaining("BG/NBD")
+                .hasMessageContaining("converged=false").hasMessageContaining("iterations=3");
+    }
+
+    @Test
     void givenLifecycleStageAssignments_whenTakingTheirCodes_thenNullStagesBecomeNoStage() {
         LifecycleFacts exposed = LifecycleFacts.empty().fold(FactEvent.of(FactKind.EXPOSURE, NOW));
         Map<String, StageAssignment> assignments = StageModels.defaults().evaluate(exposed, NOW);
@@ -110,9 +121,11 @@ class ConsumerValuerTest {
             spend.add(history.spend());
         }
 
-        BgNbdModel purchases = BgNbdModel.fit(counts.build()).requireConverged().model();
-        GammaGammaModel spendModel = GammaGammaModel.fit(spend.build()).requireConverged().model();
-        ConsumerValuer valuer = new ConsumerValuer(purchases, spendModel, FIRST_PURCHASES, settings);
+        BgNbdFit purchaseFit = BgNbdModel.fit(counts.build());
+        GammaGammaFit spendFit = GammaGammaModel.fit(spend.build());
+        ConsumerValuer valuer = ConsumerValuer.of(purchaseFit, spendFit, FIRST_PURCHASES, settings);
+        BgNbdModel purchases = purchaseFit.model();
+        GammaGammaModel spendModel = spendFit.model();
         double total = 0;
         for (LifecycleFacts facts : customers) {
             total += valuer.value(facts, Map.of(), Set.of(), Set.of(), calibrationEnd).value();

@@ -3,6 +3,7 @@ package io.tally.core.domain.clv;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,54 @@ class SummaryCountsTest {
             int byTx = Double.compare(counts.tx(i - 1), counts.tx(i));
             assertThat(byX < 0 || byX == 0 && (byT < 0 || byT == 0 && byTx < 0)).as("entry %d", i).isTrue();
             assertThat(counts.count(i)).isEven();
+        }
+    }
+
+    @Test
+    void givenCustomersGatheredFromScanSegmentsInAnyOrder_whenFitting_thenBitIdenticalToOneBuilder() {
+        List<CustomerSummary> customers = CdnowData.sampleSummaries();
+        SummaryCounts whole = SummaryCounts.of(customers);
+        List<SummaryCounts> parts = new ArrayList<>();
+        for (int part = 0; part < 3; part++) {
+            SummaryCounts.Builder builder = SummaryCounts.builder();
+            for (int i = customers.size() - 1 - part; i >= 0; i -= 3) {
+                builder.add(customers.get(i));
+            }
+            parts.add(builder.build());
+        }
+
+        SummaryCounts gathered = SummaryCounts.builder().addAll(parts.get(2)).addAll(parts.get(0))
+                .addAll(parts.get(1)).build();
+
+        assertThat(gathered.customers()).isEqualTo(whole.customers());
+        assertThat(gathered.size()).isEqualTo(whole.size());
+        for (int i = 0; i < whole.size(); i++) {
+            assertThat(gathered.x(i)).isEqualTo(whole.x(i));
+            assertThat(gathered.tx(i)).isEqualTo(whole.tx(i));
+            assertThat(gathered.T(i)).isEqualTo(whole.T(i));
+            assertThat(gathered.count(i)).isEqualTo(whole.count(i));
+        }
+        assertThat(BgNbdModel.fit(gathered).parameters()).isEqualTo(BgNbdModel.fit(whole).parameters());
+    }
+
+    @Test
+    void givenTimesOnADayGrid_whenCompressing_thenTheTimeTableHoldsEachDistinctTimeOnce() {
+        SummaryCounts.Builder builder = SummaryCounts.builder();
+        for (int i = 0; i < 50_000; i++) {
+            int t = i % 365;
+            int x = i % 5;
+            builder.add(x, x == 0 ? 0 : (i / 5) % (t + 1) / 7.0, t / 7.0);
+        }
+
+        SummaryCounts counts = builder.build();
+
+        assertThat(counts.timeCount()).isEqualTo(365);
+        for (int k = 1; k < counts.timeCount(); k++) {
+            assertThat(counts.time(k)).isGreaterThan(counts.time(k - 1));
+        }
+        for (int i = 0; i < counts.size(); i++) {
+            assertThat(counts.time(counts.tIndex(i))).isEqualTo(counts.T(i));
+            assertThat(counts.time(counts.txIndex(i))).isEqualTo(counts.tx(i));
         }
     }
 
