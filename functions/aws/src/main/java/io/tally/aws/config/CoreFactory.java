@@ -152,8 +152,11 @@ public class CoreFactory {
 
     @Singleton
     ProfileService profileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings,
-                                  Clock clock, @Named("profiles") java.util.concurrent.ExecutorService executor) {
-        return new ProfileService(profiles, graph, settings, clock, executor);
+                                  Clock clock, @Named("profiles") java.util.concurrent.ExecutorService executor,
+                                  io.tally.core.service.BrandSegmentCache segments,
+                                  io.tally.core.service.SegmentMembershipService memberships) {
+        return new ProfileService(profiles, graph, settings, clock, executor,
+                new ProfileService.Segments(segments::countedEvents, memberships));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.tally.aws.config.ResourceNames;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.consumer.ConsumerKey;
 import io.tally.core.domain.consumer.ConsumerProfile;
+import io.tally.core.domain.consumer.EventTimes;
 import io.tally.core.domain.consumer.RecentMessages;
 import io.tally.core.domain.consumer.TimedValue;
 import io.tally.core.domain.identity.Identifier;
@@ -157,6 +158,9 @@ public class DynamoProfileStore implements ProfileStorePort {
             item.put("recent", b(profile.recentMessages().toBytes()));
         }
         LifecycleItems.write(profile.key(), profile.lifecycle(), item);
+        if (!profile.eventTimes().isEmpty()) {
+            item.put("eventTimes", b(profile.eventTimes().toBytes()));
+        }
         return item;
     }
 
@@ -166,7 +170,7 @@ public class DynamoProfileStore implements ProfileStorePort {
                 new TreeSet<>(Items.stringSet(item, "identifiers")), timed(item, "traits"), timed(item, "consent"),
                 RecentMessages.fromBytes(Items.bytes(item, "recent")), Items.optionalString(item, "mergedInto").orElse(null),
                 new TreeSet<>(Items.stringSet(item, "mergedFrom")), LifecycleItems.read(item),
-                Items.number(item, "version"));
+                EventTimes.fromBytes(Items.bytes(item, "eventTimes")), Items.number(item, "version"));
     }
 
     /** {@code {"name": [value, "at"]}}: compact, and values keep their JSON type. */

@@ -42,6 +42,13 @@ public class BrandSegmentCache {
         return entry.segments();
     }
 
+    /** The event names the brand's live segments count ({@code event} conditions): their times are kept. */
+    public java.util.Set<String> countedEvents(String brandId) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        get(brandId).forEach(segment -> names.addAll(segment.compiled().rule().eventNames()));
+        return names;
+    }
+
     /** Reads and compiles the brand's live segments now. */
     static List<LiveSegment> load(SegmentDefinitionStorePort definitions, String brandId) {
         return definitions.list(brandId).stream().filter(s -> !s.deleted())

@@ -9,9 +9,12 @@ import io.tally.core.domain.identity.Identifier;
 import io.tally.core.domain.identity.IdentifierExtractor;
 import io.tally.core.domain.identity.IdentityPolicy;
 import io.tally.core.domain.lifecycle.LifecycleSettings;
+import io.tally.core.domain.segment.Dependency;
+import io.tally.core.domain.segment.ProfileSubject;
 import io.tally.core.port.in.ApplyEventsUseCase;
 import io.tally.core.port.in.ConsumerPrivacyUseCase;
 import io.tally.core.port.in.GetConsumerUseCase;
+import io.tally.core.port.in.UpdateMembershipUseCase;
 import io.tally.core.port.out.BrandSettingsPort;
 import io.tally.core.port.out.IdentityGraphPort;
 import io.tally.core.port.out.IdentityGraphPort.Link;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Resolves events to consumers through the identity graph and folds them into profiles.
@@ -54,6 +59,20 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
     private final BrandSettingsPort settings;
     private final Clock clock;
     private final java.util.concurrent.Executor executor;
+    private final Segments segments;
+
+    /**
+     * How profiles feed audience segments: which event names the brand's rules count (their times are kept on the
+     * profile), and the membership update called after each consumer's write.
+     *
+     * @param countedEvents brand → event names its segment rules count
+     * @param memberships   records segment enters and exits; null when segments are not in use
+     */
+    public record Segments(Function<String, Set<String>> countedEvents, UpdateMembershipUseCase memberships) {
+
+        /** No segments: no event times kept, no memberships. */
+        public static final Segments NONE = new Segments(brand -> Set.of(), null);
+    }
 
     /**
      * @param executor runs the clusters of one call concurrently (they are independent; clusters that turn out to
@@ -61,15 +80,22 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
      *                 a few threads per call cut its latency.
      */
     public ProfileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings, Clock clock,
-                          java.util.concurrent.Executor executor) {
+                          java.util.concurrent.Executor executor, Segments segments) {
         this.profiles = profiles;
         this.graph = graph;
         this.settings = settings;
         this.clock = clock;
         this.executor = executor;
+        this.segments = segments;
     }
 
-    /** Applies clusters one after another, on the calling thread. */
+    /** Without segments. */
+    public ProfileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings, Clock clock,
+                          java.util.concurrent.Executor executor) {
+        this(profiles, graph, settings, clock, executor, Segments.NONE);
+    }
+
+    /** Applies clusters one after another, on the calling thread, without segments. */
     public ProfileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings, Clock clock) {
         this(profiles, graph, settings, clock, Runnable::run);
     }
@@ -176,6 +202,7 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         String brand = cluster.brandId();
         IdentityPolicy policy = settings.identityPolicy(brand);
         LifecycleSettings lifecycle = settings.lifecycle(brand);
+        Set<String> countedEvents = segments.countedEvents().apply(brand);
         List<ChannelEvent> events = cluster.items().stream().map(Item::event).toList();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
@@ -235,7 +262,7 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
                         throw new StaleProfileException(target.key());
                     }
                 }
-                ConsumerProfile.ProfileChange change = base.apply(events, toRecord, lifecycle, now);
+                ConsumerProfile.ProfileChange change = base.apply(events, toRecord, lifecycle, countedEvents, now);
                 if (!losers.isEmpty()) {
                     Map<Identifier, String> relinks = new LinkedHashMap<>();
                     for (ConsumerProfile loser : losers) {
@@ -248,12 +275,18 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
                     });
                     profiles.saveMerge(change.profile(), losers.stream()
                             .map(l -> l.redirectTo(target.key().consumerId())).toList(), relinks);
+                    if (segments.memberships() != null) {
+                        losers.forEach(loser -> segments.memberships().removeAll(loser.key()));
+                    }
+                    updateMemberships(change.profile(), null, now);
                     return new Outcome(change.applied(), change.duplicates(), 0, 1, losers.size());
                 }
                 if (change.applied() == 0 && toRecord.isEmpty()) {
+                    updateMemberships(base, null, now);
                     return new Outcome(0, change.duplicates(), 0, 0, 0);
                 }
                 profiles.save(change.profile());
+                updateMemberships(change.profile(), changed(base, change.profile()), now);
                 return new Outcome(change.applied(), change.duplicates(), 0, 1, 0);
             } catch (StaleProfileException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -261,6 +294,55 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
                 }
             }
         }
+    }
+
+    /**
+     * Re-evaluates the consumer's segment memberships after its write ({@code changed}: what changed, so segments
+     * that read none of it are skipped; null: evaluate every segment, as after a merge or for a redelivery whose
+     * earlier attempt may have written the profile but not the memberships).
+     */
+    private void updateMemberships(ConsumerProfile profile, Set<Dependency> changed, Instant now) {
+        if (segments.memberships() == null || profile.version() == 0) {
+            return;
+        }
+        ProfileSubject subject = ProfileSubject.of(profile);
+        if (changed == null) {
+            segments.memberships().update(profile.key(), subject, now);
+        } else if (!changed.isEmpty()) {
+            segments.memberships().update(profile.key(), subject, now, changed);
+        }
+    }
+
+    /** What a write changed, in the terms segment rules depend on. */
+    static Set<Dependency> changed(ConsumerProfile before, ConsumerProfile after) {
+        Set<Dependency> changed = EnumSet.noneOf(Dependency.class);
+        if (!before.traits().equals(after.traits())) {
+            changed.add(Dependency.TRAITS);
+        }
+        if (!before.channels().equals(after.channels())) {
+            changed.add(Dependency.CHANNELS);
+        }
+        if (!before.consent().equals(after.consent())) {
+            changed.add(Dependency.CONSENT);
+        }
+        if (!stageCodes(before).equals(stageCodes(after))) {
+            changed.add(Dependency.STAGE);
+        }
+        var beforeFacts = before.lifecycle().facts();
+        var afterFacts = after.lifecycle().facts();
+        if (beforeFacts.orderCount() != afterFacts.orderCount() || beforeFacts.refundCount() != afterFacts.refundCount()) {
+            changed.add(Dependency.ORDERS);
+        }
+        if (!before.eventTimes().equals(after.eventTimes())) {
+            changed.add(Dependency.EVENTS);
+        }
+        return changed;
+    }
+
+    private static Map<String, String> stageCodes(ConsumerProfile profile) {
+        Map<String, String> codes = new HashMap<>();
+        profile.lifecycle().stages().forEach((model, assignment) -> codes.put(model, assignment.stageCode()));
+        return codes;
     }
 
     /** Oldest first (first seen; never-seen last), then by consumer id: the deterministic survivor of a merge. */
@@ -337,6 +419,9 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
             deleted++;
         }
         profiles.delete(profile.key());
+        if (segments.memberships() != null) {
+            segments.memberships().removeAll(profile.key());
+        }
         if (!profile.key().equals(key) && !profile.mergedFrom().contains(key.consumerId())) {
             profiles.delete(key);
             deleted++;

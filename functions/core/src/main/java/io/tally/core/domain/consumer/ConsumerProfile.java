@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -38,13 +39,14 @@ import java.util.TreeSet;
  * @param mergedInto     consumer id this profile was merged into, or null while it is live
  * @param mergedFrom     consumer ids merged into this one (their redirects are erased with it)
  * @param lifecycle      lifecycle facts, stages, review day and day logs
+ * @param eventTimes     recent times of the named events the brand's segment rules count
  * @param version        optimistic-concurrency version; 0 for a profile not yet stored
  */
 public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSeen, Instant lastSeen,
                               SortedSet<String> channels, SortedSet<String> identifiers,
                               SortedMap<String, TimedValue> traits, SortedMap<String, TimedValue> consent,
                               RecentMessages recentMessages, String mergedInto, SortedSet<String> mergedFrom,
-                              LifecycleState lifecycle, long version) {
+                              LifecycleState lifecycle, EventTimes eventTimes, long version) {
 
     public ConsumerProfile {
         Objects.requireNonNull(key, "key");
@@ -55,12 +57,14 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
         mergedFrom = Collections.unmodifiableSortedSet(new TreeSet<>(mergedFrom));
         Objects.requireNonNull(recentMessages, "recentMessages");
         lifecycle = lifecycle == null ? LifecycleState.empty() : lifecycle;
+        eventTimes = eventTimes == null ? EventTimes.empty() : eventTimes;
     }
 
     /** A consumer Tally has not seen yet. */
     public static ConsumerProfile newProfile(ConsumerKey key) {
         return new ConsumerProfile(key, 0, null, null, new TreeSet<>(), new TreeSet<>(), new TreeMap<>(),
-                new TreeMap<>(), RecentMessages.empty(), null, new TreeSet<>(), LifecycleState.empty(), 0);
+                new TreeMap<>(), RecentMessages.empty(), null, new TreeSet<>(), LifecycleState.empty(),
+                EventTimes.empty(), 0);
     }
 
     public boolean merged() {
@@ -78,12 +82,13 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
     /**
      * Folds events into this profile, skipping those whose message id it has already applied; links the given
      * identifiers; maps the applied events to lifecycle facts and re-evaluates the stages at {@code now}
-     * ({@link LifecycleTracker#apply}).
+     * ({@link LifecycleTracker#apply}); keeps the times of the {@code track} events named in {@code countedEvents}
+     * (the names the brand's segment rules count; times of other names are dropped).
      *
      * @return the new profile (version + 1) and how many events were applied and skipped
      */
     public ProfileChange apply(Collection<ChannelEvent> events, Collection<Identifier> newIdentifiers,
-                               LifecycleSettings lifecycleSettings, Instant now) {
+                               LifecycleSettings lifecycleSettings, Set<String> countedEvents, Instant now) {
         Builder next = new Builder(this);
         List<LifecycleTracker.ChannelFact> facts = new ArrayList<>();
         newIdentifiers.forEach(id -> next.identifiers.add(id.key()));
@@ -98,22 +103,28 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
             }
             next.recent = next.recent.plusFingerprint(fingerprint);
             next.add(channelEvent);
+            if (event.type() == io.tally.core.domain.event.EventType.TRACK && event.event() != null
+                    && countedEvents.contains(event.event())) {
+                next.eventTimes = next.eventTimes.plus(event.event(), event.timestamp());
+            }
             lifecycleSettings.mapping().map(event.type().wireName(), event.event(), event.properties(),
                     event.traits(), event.timestamp()).forEach(fact ->
                     facts.add(new LifecycleTracker.ChannelFact(channelEvent.channelId(), fact)));
             applied++;
         }
         next.lifecycle = LifecycleTracker.apply(lifecycle, facts, lifecycleSettings, now);
+        next.eventTimes = next.eventTimes.retain(countedEvents);
         return new ProfileChange(next.build(version + 1), applied, duplicates);
     }
 
     /**
-     * As {@link #apply(Collection, Collection, LifecycleSettings, Instant)} with the default lifecycle models,
-     * evaluated as of the latest event time: for callers without a clock or brand settings.
+     * As {@link #apply(Collection, Collection, LifecycleSettings, Set, Instant)} with the default lifecycle models,
+     * evaluated as of the latest event time, and no counted events: for callers without a clock or brand settings.
      */
     public ProfileChange apply(Collection<ChannelEvent> events, Collection<Identifier> newIdentifiers) {
         Instant latest = events.stream().map(e -> e.event().timestamp()).reduce(lastSeen, ConsumerProfile::max);
-        return apply(events, newIdentifiers, LifecycleSettings.DEFAULT, latest == null ? Instant.EPOCH : latest);
+        return apply(events, newIdentifiers, LifecycleSettings.DEFAULT, Set.of(),
+                latest == null ? Instant.EPOCH : latest);
     }
 
     /** As {@link #apply(Collection, Collection)} without new identifiers. */
@@ -130,6 +141,9 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
         Builder next = new Builder(this);
         next.lifecycle = LifecycleTracker.absorb(lifecycle, others.stream().map(ConsumerProfile::lifecycle).toList(),
                 today);
+        for (ConsumerProfile other : others) {
+            next.eventTimes = next.eventTimes.merge(other.eventTimes);
+        }
         for (ConsumerProfile other : others) {
             next.mergedFrom.add(other.key.consumerId());
             next.mergedFrom.addAll(other.mergedFrom);
@@ -149,7 +163,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
     public ConsumerProfile redirectTo(String survivorId) {
         return new ConsumerProfile(key, 0, null, null, new TreeSet<>(), new TreeSet<>(), new TreeMap<>(),
                 new TreeMap<>(), RecentMessages.empty(), survivorId, new TreeSet<>(), LifecycleState.empty(),
-                version + 1);
+                EventTimes.empty(), version + 1);
     }
 
     /** This profile with a consent statement applied (version + 1). */
@@ -187,6 +201,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
         private final TreeSet<String> mergedFrom;
         private RecentMessages recent;
         private LifecycleState lifecycle;
+        private EventTimes eventTimes;
 
         Builder(ConsumerProfile from) {
             key = from.key;
@@ -200,6 +215,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
             mergedFrom = new TreeSet<>(from.mergedFrom);
             recent = from.recentMessages;
             lifecycle = from.lifecycle;
+            eventTimes = from.eventTimes;
         }
 
         void add(ChannelEvent channelEvent) {
@@ -234,7 +250,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
 
         ConsumerProfile build(long version) {
             return new ConsumerProfile(key, count, first, last, channels, identifiers, traits, consent, recent, null,
-                    mergedFrom, lifecycle, version);
+                    mergedFrom, lifecycle, eventTimes, version);
         }
     }
 

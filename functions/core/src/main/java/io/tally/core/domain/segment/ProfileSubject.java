@@ -58,8 +58,8 @@ public final class ProfileSubject implements SegmentSubject {
     }
 
     /**
-     * A subject of what the profile holds: its lifecycle facts and stages (a model without a stage is left out),
-     * with the estimates unknown (NaN) and no event times.
+     * A subject of what the profile holds: its lifecycle facts and stages (a model without a stage is left out) and
+     * the times of the events its brand's rules count, with the estimates unknown (NaN).
      */
     public static ProfileSubject of(ConsumerProfile profile) {
         LifecycleState lifecycle = profile.lifecycle();
@@ -69,7 +69,8 @@ public final class ProfileSubject implements SegmentSubject {
                 stages.put(model, assignment.stageCode());
             }
         });
-        return new ProfileSubject(profile, lifecycle.facts(), stages, Double.NaN, Double.NaN, Map.of());
+        return new ProfileSubject(profile, lifecycle.facts(), stages, Double.NaN, Double.NaN,
+                profile.eventTimes().asMillis());
     }
 
     @Override

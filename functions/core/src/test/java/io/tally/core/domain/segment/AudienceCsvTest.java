@@ -2,6 +2,7 @@ package io.tally.core.domain.segment;
 
 import io.tally.core.domain.consumer.ConsumerKey;
 import io.tally.core.domain.consumer.ConsumerProfile;
+import io.tally.core.domain.consumer.EventTimes;
 import io.tally.core.domain.consumer.RecentMessages;
 import io.tally.core.domain.lifecycle.LifecycleState;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class AudienceCsvTest {
     private static ConsumerProfile profile(String id, List<String> identifiers, List<String> channels) {
         return new ConsumerProfile(new ConsumerKey("demo", id), 1, ENTERED, ENTERED, new TreeSet<>(channels),
                 new TreeSet<>(identifiers), new TreeMap<>(), new TreeMap<>(), RecentMessages.empty(), null,
-                new TreeSet<>(), LifecycleState.empty(), 1);
+                new TreeSet<>(), LifecycleState.empty(), EventTimes.empty(), 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tally.core.domain.segment;
 
 import io.tally.core.domain.consumer.ConsumerKey;
 import io.tally.core.domain.consumer.ConsumerProfile;
+import io.tally.core.domain.consumer.EventTimes;
 import io.tally.core.domain.consumer.RecentMessages;
 import io.tally.core.domain.consumer.TimedValue;
 import io.tally.core.domain.lifecycle.FactEvent;
@@ -32,7 +33,8 @@ class ProfileSubjectTest {
                 "marketing/*", new TimedValue(true, EARLIER),
                 "marketing/sms", new TimedValue(false, EARLIER.minusSeconds(60))));
         return new ConsumerProfile(new ConsumerKey("demo", "c_1"), 3, EARLIER, NOW, new TreeSet<>(List.of("pos")),
-                new TreeSet<>(), traits, consent, RecentMessages.empty(), null, new TreeSet<>(), LifecycleState.empty(), 1);
+                new TreeSet<>(), traits, consent, RecentMessages.empty(), null, new TreeSet<>(), LifecycleState.empty(),
+                EventTimes.empty(), 1);
     }
 
     private static LifecycleFacts orders(Instant... times) {

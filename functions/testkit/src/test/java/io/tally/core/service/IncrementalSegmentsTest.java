@@ -1,0 +1,122 @@
+package io.tally.core.service;
+
+import io.tally.core.domain.consumer.ConsumerIds;
+import io.tally.core.domain.consumer.ConsumerKey;
+import io.tally.core.domain.consumer.IdentifierType;
+import io.tally.core.domain.event.ConsumerEvent;
+import io.tally.core.domain.event.IngestEnvelope;
+import io.tally.core.port.in.ApplyEventsUseCase.QueuedEnvelope;
+import io.tally.testkit.FixedBrandSettings;
+import io.tally.testkit.InMemoryIdentityGraph;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.tally.testkit.ConsumerEventBuilder.aTrackEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The processor keeping segment memberships current as it applies events: event counts from the times it keeps
+ * for the names rules count, stages, merges and erasure. In-memory ports, a clock the test moves.
+ */
+class IncrementalSegmentsTest {
+
+    private static final String BRAND = "demo";
+    private static final Instant T0 = SegmentsFixture.START;
+
+    private final SegmentsFixture fixture = new SegmentsFixture(1);
+    private final InMemoryIdentityGraph graph = fixture.profiles.graph();
+    private final BrandSegmentCache cache = new BrandSegmentCache(fixture.definitions, fixture.clock, Duration.ZERO);
+    private final ProfileService processor = new ProfileService(fixture.profiles, graph, FixedBrandSettings.defaults(),
+            fixture.clock, Runnable::run, new ProfileService.Segments(cache::countedEvents, fixture.incremental));
+    private int deliveries;
+
+    IncrementalSegmentsTest() {
+        fixture.clock.set(T0.plus(Duration.ofHours(1)));
+        fixture.segments.create(BRAND, Map.of("id", "browsers", "name", "Viewed twice this week",
+                "rule", Map.of("event", Map.of("name", "Product Viewed", "withinDays", 7, "gte", 2))));
+        fixture.segments.create(BRAND, Map.of("id", "buyers", "name", "AIPL purchase",
+                "rule", Map.of("stage", Map.of("model", "aipl", "in", List.of("P", "L")))));
+    }
+
+    @Test
+    void givenTwoViewsOfACountedEvent_whenProcessed_thenTheConsumerEntersAndOnlyCountedNamesAreKept() {
+        apply(view("a1", T0), aTrackEvent().withAnonymousId("a1").withEvent("Checkout Started").at(T0).build());
+        assertThat(members("browsers")).isEmpty();
+
+        apply(view("a1", T0.plusSeconds(60)));
+
+        ConsumerKey consumer = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a1");
+        assertThat(members("browsers")).containsExactly(consumer.consumerId());
+        assertThat(fixture.profiles.load(consumer).orElseThrow().eventTimes().asMillis())
+                .containsOnlyKeys("Product Viewed");
+    }
+
+    @Test
+    void givenAnOrder_whenProcessed_thenTheStageSegmentIsEnteredWithTheProcessingTime() {
+        fixture.clock.set(T0.plus(Duration.ofHours(2)));
+
+        apply(aTrackEvent().withAnonymousId("a2").withEvent("Order Completed").withProperty("revenue", 10).at(T0)
+                .build());
+
+        ConsumerKey consumer = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a2");
+        assertThat(fixture.memberships.load(consumer)).containsOnlyKeys("buyers");
+        assertThat(fixture.memberships.load(consumer).get("buyers").enteredAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void givenARedeliveredBatch_whenProcessedAgain_thenMembershipsAreNotCountedTwice() {
+        ConsumerEvent first = view("a3", T0);
+        ConsumerEvent second = view("a3", T0.plusSeconds(30));
+        apply(first, second);
+
+        apply(first, second);
+
+        assertThat(fixture.memberships.size(BRAND, "browsers", 1)).isEqualTo(1);
+    }
+
+    @Test
+    void givenTwoMembersMerged_whenTheMergedAwayOneRedirects_thenOnlyTheSurvivorIsAMember() {
+        apply(view("a4", T0), view("a4", T0.plusSeconds(1)));
+        apply(aTrackEvent().withUserId("u4").withAnonymousId(null).withEvent("Order Completed").at(T0.plusSeconds(5))
+                .build());
+        assertThat(fixture.memberships.size(BRAND, "buyers", 1)).isEqualTo(1);
+
+        apply(aTrackEvent().withUserId("u4").withAnonymousId("a4").withEvent("Signed In").at(T0.plusSeconds(9))
+                .build());
+
+        ConsumerKey survivor = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a4");
+        assertThat(members("browsers")).containsExactly(survivor.consumerId());
+        assertThat(members("buyers")).containsExactly(survivor.consumerId());
+        assertThat(fixture.memberships.size(BRAND, "buyers", 1)).isEqualTo(1);
+    }
+
+    @Test
+    void givenAMember_whenErased_thenItLeavesEverySegment() {
+        apply(view("a5", T0), view("a5", T0.plusSeconds(1)));
+        ConsumerKey consumer = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a5");
+
+        processor.erase(consumer);
+
+        assertThat(fixture.memberships.load(consumer)).isEmpty();
+        assertThat(fixture.memberships.size(BRAND, "browsers", 1)).isZero();
+    }
+
+    private List<String> members(String segmentId) {
+        return fixture.segments.members(BRAND, segmentId, 100, null).members().stream()
+                .map(member -> member.consumerId()).toList();
+    }
+
+    private static ConsumerEvent view(String anonymousId, Instant at) {
+        return aTrackEvent().withAnonymousId(anonymousId).withEvent("Product Viewed").at(at).build();
+    }
+
+    private void apply(ConsumerEvent... events) {
+        var result = processor.apply(List.of(new QueuedEnvelope("d" + ++deliveries,
+                new IngestEnvelope(BRAND, "web", List.of(events)))));
+        assertThat(result.failures()).isEmpty();
+    }
+}
