@@ -51,6 +51,14 @@ public final class FirstPurchaseModel {
         this.moveIfNoPurchase = moves;
     }
 
+    /**
+     * The model before any period has been observed (a brand's first report): every hazard is 0, so non-buyers are
+     * valued at 0 until flows exist, rather than at a guessed rate.
+     */
+    public static FirstPurchaseModel unobserved() {
+        return new FirstPurchaseModel(List.of(), 0, new double[0], new double[0][0]);
+    }
+
     /** The model estimated with {@link #DEFAULT_PRIOR_STRENGTH}. */
     public static FirstPurchaseModel estimate(FirstPurchaseFlows flows) {
         return estimate(flows, DEFAULT_PRIOR_STRENGTH);

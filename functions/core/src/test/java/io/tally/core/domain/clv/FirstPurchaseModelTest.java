@@ -74,6 +74,14 @@ class FirstPurchaseModelTest {
     }
 
     @Test
+    void givenNoPeriodObservedYet_whenUsingTheUnobservedModel_thenNoFirstPurchaseIsExpected() {
+        FirstPurchaseModel model = FirstPurchaseModel.unobserved();
+
+        assertThat(model.probabilityWithin("PERFORM", 12)).isZero();
+        assertThat(model.firstPurchaseByPeriod(null, 3)).containsExactly(0, 0, 0);
+    }
+
+    @Test
     void givenNoObservedNonBuyer_whenEstimating_thenRejected() {
         assertThatThrownBy(() -> FirstPurchaseModel.estimate(new FirstPurchaseFlows()))
                 .isInstanceOf(IllegalArgumentException.class);
