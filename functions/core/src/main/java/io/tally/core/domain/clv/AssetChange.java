@@ -3,6 +3,7 @@ package io.tally.core.domain.clv;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,14 @@ import java.util.TreeSet;
  */
 public final class AssetChange {
 
+    private static final int NEW_BUYERS = 0;
+    private static final int REACTIVATED = 1;
+    private static final int NEW_BUYERS_CHANGE = 2;
+    private static final int BUYERS_CHANGE = 3;
+    private static final int NON_BUYERS_CHANGE = 4;
+    private static final String[] COUNT_NAMES = {"newBuyers", "reactivatedBuyers", "newBuyersChangeMicros",
+        "buyersChangeMicros", "nonBuyersChangeMicros"};
+
     private final List<String> models;
     private final double aliveThreshold;
     private final AssetTotals before = new AssetTotals();
@@ -35,12 +44,6 @@ public final class AssetChange {
     private final long[] counts = new long[5];
     private final Map<String, SortedMap<String, SortedMap<String, Long>>> migrations = new TreeMap<>();
     private final Map<String, FirstPurchaseFlows> flows = new TreeMap<>();
-
-    private static final int NEW_BUYERS = 0;
-    private static final int REACTIVATED = 1;
-    private static final int NEW_BUYERS_CHANGE = 2;
-    private static final int BUYERS_CHANGE = 3;
-    private static final int NON_BUYERS_CHANGE = 4;
 
     /**
      * @param models         keys of the lifecycle models to follow, e.g. {@code aipl}, {@code deeplink}
@@ -190,6 +193,63 @@ public final class AssetChange {
     public FirstPurchaseFlows firstPurchaseFlows(String model) {
         FirstPurchaseFlows modelFlows = flows.get(model);
         return modelFlows == null ? new FirstPurchaseFlows() : modelFlows.copy();
+    }
+
+    /** The change as a JSON-shaped map of exact sums, to store a scan segment's part until the gather. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("models", models);
+        map.put("aliveThreshold", aliveThreshold);
+        map.put("before", before.toMap());
+        map.put("after", after.toMap());
+        map.put("newConsumers", newConsumers.toMap());
+        map.put("gone", gone.toMap());
+        map.put("churned", churned.toMap());
+        for (int i = 0; i < COUNT_NAMES.length; i++) {
+            map.put(COUNT_NAMES[i], counts[i]);
+        }
+        Map<String, Object> stageMigrations = new TreeMap<>();
+        migrations.forEach((model, byFrom) -> {
+            Map<String, Object> from = new TreeMap<>();
+            byFrom.forEach((stage, byTo) -> from.put(stage, new TreeMap<>(byTo)));
+            stageMigrations.put(model, from);
+        });
+        map.put("migrations", stageMigrations);
+        Map<String, Object> modelFlows = new TreeMap<>();
+        flows.forEach((model, f) -> modelFlows.put(model, f.toMap()));
+        map.put("flows", modelFlows);
+        return map;
+    }
+
+    /**
+     * The change from {@link #toMap()}.
+     *
+     * @throws IllegalArgumentException if the map is not such a snapshot
+     */
+    public static AssetChange fromMap(Map<String, Object> map) {
+        AssetChange change = new AssetChange(Snapshots.strings(map.get("models"), "change.models"),
+                Snapshots.number(map.get("aliveThreshold"), "change.aliveThreshold"));
+        change.before.merge(AssetTotals.fromMap(map.get("before"), "change.before"));
+        change.after.merge(AssetTotals.fromMap(map.get("after"), "change.after"));
+        change.newConsumers.merge(AssetTotals.fromMap(map.get("newConsumers"), "change.newConsumers"));
+        change.gone.merge(AssetTotals.fromMap(map.get("gone"), "change.gone"));
+        change.churned.merge(AssetTotals.fromMap(map.get("churned"), "change.churned"));
+        for (int i = 0; i < COUNT_NAMES.length; i++) {
+            change.counts[i] = Snapshots.integer(map.get(COUNT_NAMES[i]), "change." + COUNT_NAMES[i]);
+        }
+        Map<String, Object> stageMigrations = Snapshots.map(map.get("migrations"), "change.migrations");
+        Map<String, Object> modelFlows = Snapshots.map(map.get("flows"), "change.flows");
+        if (!stageMigrations.keySet().equals(change.migrations.keySet())
+                || !modelFlows.keySet().equals(change.flows.keySet())) {
+            throw Snapshots.invalid("change", "migrations and flows must hold exactly the models " + change.models);
+        }
+        stageMigrations.forEach((model, byFrom) -> Snapshots.map(byFrom, "change.migrations." + model)
+                .forEach((from, byTo) -> Snapshots.map(byTo, "change.migrations." + model + "." + from)
+                        .forEach((to, n) -> change.migrations.get(model).computeIfAbsent(from, f -> new TreeMap<>())
+                                .put(to, Snapshots.integer(n, "change.migrations." + model + "." + from + "." + to)))));
+        modelFlows.forEach((model, f) -> change.flows.get(model).merge(FirstPurchaseFlows.fromMap(f,
+                "change.flows." + model)));
+        return change;
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.tally.core.domain.clv;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Totals over a group of consumer valuations: counts and sums of values, expected purchases and probabilities. Sums
@@ -22,6 +24,9 @@ public final class AssetTotals {
     private static final int EXPECTED_PURCHASES = 6;
     private static final int EXPECTED_ALIVE = 7;
     private static final int EXPECTED_FIRST_PURCHASES = 8;
+
+    private static final String[] NAMES = {"consumers", "buyers", "aliveBuyers", "valueMicros", "buyerValueMicros",
+        "aliveBuyerValueMicros", "expectedPurchasesMicros", "expectedAliveMicros", "expectedFirstPurchasesMicros"};
 
     private final long[] sums = new long[9];
 
@@ -66,6 +71,38 @@ public final class AssetTotals {
         AssetTotals copy = new AssetTotals();
         copy.merge(this);
         return copy;
+    }
+
+    /** The exact sums as a JSON-shaped map (amounts in millionths), for storage. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < sums.length; i++) {
+            map.put(NAMES[i], sums[i]);
+        }
+        return map;
+    }
+
+    /**
+     * Totals from {@link #toMap()}.
+     *
+     * @throws IllegalArgumentException if a sum is missing or not a whole number, or counts are inconsistent
+     */
+    public static AssetTotals fromMap(Map<String, Object> map) {
+        return fromMap(map, "totals");
+    }
+
+    static AssetTotals fromMap(Object value, String path) {
+        Map<String, Object> map = Snapshots.map(value, path);
+        AssetTotals totals = new AssetTotals();
+        for (int i = 0; i < NAMES.length; i++) {
+            totals.sums[i] = Snapshots.integer(map.get(NAMES[i]), path + "." + NAMES[i]);
+        }
+        if (map.size() != NAMES.length || totals.sums[CONSUMERS] < totals.sums[BUYERS]
+                || totals.sums[BUYERS] < totals.sums[ALIVE_BUYERS] || totals.sums[ALIVE_BUYERS] < 0) {
+            throw Snapshots.invalid(path, "must hold exactly " + String.join(", ", NAMES)
+                    + " with consumers >= buyers >= alive buyers >= 0");
+        }
+        return totals;
     }
 
     static long micros(double amount) {

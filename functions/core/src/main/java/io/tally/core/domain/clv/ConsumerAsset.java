@@ -2,6 +2,7 @@ package io.tally.core.domain.clv;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,6 +122,50 @@ public final class ConsumerAsset {
     /** Totals by segment id, in id order; overlapping. */
     public SortedMap<String, AssetTotals> bySegment() {
         return Collections.unmodifiableSortedMap(bySegment);
+    }
+
+    /** The asset as a JSON-shaped map of exact sums, to store a part until the gather or the asset of a date. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("models", models);
+        map.put("aliveThreshold", aliveThreshold);
+        map.put("total", total.toMap());
+        Map<String, Object> stages = new TreeMap<>();
+        byStage.forEach((model, byCode) -> stages.put(model, totalsMap(byCode)));
+        map.put("byStage", stages);
+        map.put("byChannel", totalsMap(byChannel));
+        map.put("bySegment", totalsMap(bySegment));
+        return map;
+    }
+
+    /**
+     * The asset from {@link #toMap()}.
+     *
+     * @throws IllegalArgumentException if the map is not such a snapshot
+     */
+    public static ConsumerAsset fromMap(Map<String, Object> map) {
+        ConsumerAsset asset = new ConsumerAsset(Snapshots.strings(map.get("models"), "asset.models"),
+                Snapshots.number(map.get("aliveThreshold"), "asset.aliveThreshold"));
+        asset.total.merge(AssetTotals.fromMap(map.get("total"), "asset.total"));
+        Map<String, Object> stages = Snapshots.map(map.get("byStage"), "asset.byStage");
+        if (!stages.keySet().equals(new TreeSet<>(asset.models))) {
+            throw Snapshots.invalid("asset.byStage", "must hold exactly the models " + asset.models);
+        }
+        stages.forEach((model, byCode) -> readTotals(byCode, "asset.byStage." + model, asset.byStage.get(model)));
+        readTotals(map.get("byChannel"), "asset.byChannel", asset.byChannel);
+        readTotals(map.get("bySegment"), "asset.bySegment", asset.bySegment);
+        return asset;
+    }
+
+    static Map<String, Object> totalsMap(Map<String, AssetTotals> totals) {
+        Map<String, Object> map = new TreeMap<>();
+        totals.forEach((key, value) -> map.put(key, value.toMap()));
+        return map;
+    }
+
+    static void readTotals(Object value, String path, Map<String, AssetTotals> into) {
+        Snapshots.map(value, path).forEach((key, totals) -> into.put(key, AssetTotals.fromMap(totals,
+                path + "." + key)));
     }
 
     private static void mergeInto(Map<String, AssetTotals> into, Map<String, AssetTotals> from) {

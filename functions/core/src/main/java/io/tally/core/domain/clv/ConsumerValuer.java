@@ -22,6 +22,9 @@ public final class ConsumerValuer {
     private final Map<String, NonBuyerValue> nonBuyerValues = new ConcurrentHashMap<>();
 
     /**
+     * A valuer with models built from stored parameters, which must come from converged fits: straight from a fit,
+     * use {@link #of}, which checks.
+     *
      * @param purchases      the brand's fitted BG/NBD model, in the time unit of {@code settings}
      * @param spend          the brand's fitted Gamma-Gamma model, on spend summaries of {@link BuyerHistory}
      * @param firstPurchases first-purchase rates by stage of {@code settings.valuationModel()}, monthly

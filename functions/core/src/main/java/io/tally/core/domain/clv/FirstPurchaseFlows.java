@@ -71,6 +71,35 @@ public final class FirstPurchaseFlows {
         return Collections.unmodifiableSortedSet(stages);
     }
 
+    /** The counts as a JSON-shaped map, stage at the start of a period to outcome to count, for storage. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new TreeMap<>();
+        counts.forEach((from, outcomes) -> map.put(from, new TreeMap<>(outcomes)));
+        return map;
+    }
+
+    /**
+     * Flows from {@link #toMap()}.
+     *
+     * @throws IllegalArgumentException if it is not such a map of whole, non-negative counts
+     */
+    public static FirstPurchaseFlows fromMap(Map<String, Object> map) {
+        return fromMap(map, "flows");
+    }
+
+    static FirstPurchaseFlows fromMap(Object value, String path) {
+        FirstPurchaseFlows flows = new FirstPurchaseFlows();
+        Snapshots.map(value, path).forEach((from, outcomes) -> Snapshots.map(outcomes, path + "." + from)
+                .forEach((outcome, n) -> {
+                    long count = Snapshots.integer(n, path + "." + from + "." + outcome);
+                    if (count < 0) {
+                        throw Snapshots.invalid(path + "." + from + "." + outcome, "must be >= 0");
+                    }
+                    flows.add(from, outcome, count);
+                }));
+        return flows;
+    }
+
     /** A copy that later additions to either do not affect. */
     public FirstPurchaseFlows copy() {
         return new FirstPurchaseFlows().merge(this);

@@ -1,5 +1,7 @@
 package io.tally.core.domain.clv;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -9,6 +11,8 @@ import java.util.Arrays;
  * grouping by x lets the likelihood evaluate its Gamma functions once per distinct x.
  */
 public final class SpendData {
+
+    private static final int VERSION = 1;
 
     private final int[] x;
     private final double[] meanSpend;
@@ -47,6 +51,54 @@ public final class SpendData {
 
     public double meanSpend(int i) {
         return meanSpend[i];
+    }
+
+    /**
+     * This data as bytes, to store a scan segment's part until the gather (version 1, big-endian): byte version, int
+     * customers, long excluded, then per customer int x and double mean spend: 12 bytes per customer.
+     */
+    public byte[] toBytes() {
+        ByteBuffer out = ByteBuffer.allocate(13 + 12 * x.length);
+        out.put((byte) VERSION).putInt(x.length).putLong(excluded);
+        for (int i = 0; i < x.length; i++) {
+            out.putInt(x[i]).putDouble(meanSpend[i]);
+        }
+        return out.array();
+    }
+
+    /**
+     * Data written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException if the bytes are not such data (version, length, order, or a customer that
+     *                                  does not inform the fit)
+     */
+    public static SpendData fromBytes(byte[] bytes) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            if (in.get() != VERSION) {
+                throw new IllegalArgumentException("unknown SpendData version " + bytes[0]);
+            }
+            int size = in.getInt();
+            long excluded = in.getLong();
+            if (size < 0 || excluded < 0 || in.remaining() != 12L * size) {
+                throw new IllegalArgumentException("SpendData bytes of the wrong length");
+            }
+            int[] x = new int[size];
+            double[] meanSpend = new double[size];
+            for (int i = 0; i < size; i++) {
+                x[i] = in.getInt();
+                meanSpend[i] = in.getDouble();
+                if (x[i] < 1 || !(meanSpend[i] > 0) || Double.isInfinite(meanSpend[i])) {
+                    throw new IllegalArgumentException("SpendData customer " + i + " does not inform the fit");
+                }
+                if (i > 0 && (x[i] < x[i - 1] || x[i] == x[i - 1] && meanSpend[i] < meanSpend[i - 1])) {
+                    throw new IllegalArgumentException("SpendData customers must be ordered by x, spend, at " + i);
+                }
+            }
+            return new SpendData(x, meanSpend, excluded);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("SpendData bytes too short", e);
+        }
     }
 
     /** Collects spend histories; {@link #addAll} merges partial results, e.g. one per table scan segment. */

@@ -1,5 +1,7 @@
 package io.tally.core.domain.clv;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Arrays;
  * distinct time instead of two per entry.
  */
 public final class SummaryCounts {
+
+    private static final int VERSION = 1;
 
     private final int[] x;
     private final int[] txIndex;
@@ -66,6 +70,75 @@ public final class SummaryCounts {
 
     public long count(int i) {
         return count[i];
+    }
+
+    /**
+     * These counts as bytes, to store a scan segment's part until the gather (version 1, big-endian): byte version,
+     * int entries, int distinct times, the times (doubles, increasing), then per entry int x, int index of tx, int
+     * index of T, long count: 20 bytes per entry and 8 per distinct time.
+     */
+    public byte[] toBytes() {
+        ByteBuffer out = ByteBuffer.allocate(9 + 8 * times.length + 20 * x.length);
+        out.put((byte) VERSION).putInt(x.length).putInt(times.length);
+        for (double time : times) {
+            out.putDouble(time);
+        }
+        for (int i = 0; i < x.length; i++) {
+            out.putInt(x[i]).putInt(txIndex[i]).putInt(tIndex[i]).putLong(count[i]);
+        }
+        return out.array();
+    }
+
+    /**
+     * Counts written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException if the bytes are not such counts (version, length, order, or an invalid
+     *                                  summary)
+     */
+    public static SummaryCounts fromBytes(byte[] bytes) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            if (in.get() != VERSION) {
+                throw new IllegalArgumentException("unknown SummaryCounts version " + bytes[0]);
+            }
+            int size = in.getInt();
+            int timeCount = in.getInt();
+            if (size < 0 || timeCount < 0 || in.remaining() != 8L * timeCount + 20L * size) {
+                throw new IllegalArgumentException("SummaryCounts bytes of the wrong length");
+            }
+            double[] times = new double[timeCount];
+            for (int k = 0; k < timeCount; k++) {
+                times[k] = in.getDouble();
+                if (!(times[k] >= 0) || Double.isInfinite(times[k]) || k > 0 && !(times[k] > times[k - 1])) {
+                    throw new IllegalArgumentException("SummaryCounts times must increase, at " + k);
+                }
+            }
+            int[] x = new int[size];
+            int[] txIndex = new int[size];
+            int[] tIndex = new int[size];
+            long[] count = new long[size];
+            for (int i = 0; i < size; i++) {
+                x[i] = in.getInt();
+                txIndex[i] = in.getInt();
+                tIndex[i] = in.getInt();
+                count[i] = in.getLong();
+                if (txIndex[i] < 0 || txIndex[i] >= timeCount || tIndex[i] < 0 || tIndex[i] >= timeCount
+                        || count[i] < 1) {
+                    throw new IllegalArgumentException("SummaryCounts entry " + i + " out of range");
+                }
+                CustomerSummary.requireValid(x[i], times[txIndex[i]], times[tIndex[i]]);
+                if (i > 0 && compare(x[i - 1], tIndex[i - 1], txIndex[i - 1], x[i], tIndex[i], txIndex[i]) >= 0) {
+                    throw new IllegalArgumentException("SummaryCounts entries must be ordered by x, T, tx, at " + i);
+                }
+            }
+            return new SummaryCounts(x, txIndex, tIndex, count, times);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("SummaryCounts bytes too short", e);
+        }
+    }
+
+    private static int compare(int x1, int t1, int tx1, int x2, int t2, int tx2) {
+        return x1 != x2 ? Integer.compare(x1, x2) : t1 != t2 ? Integer.compare(t1, t2) : Integer.compare(tx1, tx2);
     }
 
     /** Number of distinct values among all tx and T. */

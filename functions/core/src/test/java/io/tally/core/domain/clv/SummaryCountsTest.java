@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,53 @@ class SummaryCountsTest {
             assertThat(counts.time(counts.tIndex(i))).isEqualTo(counts.T(i));
             assertThat(counts.time(counts.txIndex(i))).isEqualTo(counts.tx(i));
         }
+    }
+
+    @Test
+    void givenCountsStoredAsBytes_whenReadBack_thenTheSameEntriesAndFit() {
+        SummaryCounts counts = SummaryCounts.of(CdnowData.sampleSummaries());
+
+        byte[] bytes = counts.toBytes();
+        SummaryCounts restored = SummaryCounts.fromBytes(bytes);
+
+        assertThat(bytes).hasSize(9 + 8 * counts.timeCount() + 20 * counts.size());
+        assertThat(restored.size()).isEqualTo(counts.size());
+        for (int i = 0; i < counts.size(); i++) {
+            assertThat(restored.x(i)).isEqualTo(counts.x(i));
+            assertThat(restored.tx(i)).isEqualTo(counts.tx(i));
+            assertThat(restored.T(i)).isEqualTo(counts.T(i));
+            assertThat(restored.count(i)).isEqualTo(counts.count(i));
+        }
+        assertThat(BgNbdModel.fit(restored).parameters()).isEqualTo(BgNbdModel.fit(counts).parameters());
+    }
+
+    @Test
+    void givenCorruptedBytes_whenReadBack_thenRejected() {
+        byte[] bytes = SummaryCounts.of(CdnowData.sampleSummaries()).toBytes();
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 3);
+        byte[] version = bytes.clone();
+        version[0] = 9;
+        byte[] unordered = SummaryCounts.builder().add(1, 1, 2).add(2, 1, 2).build().toBytes();
+        // swap the x of the two entries (after the header and the 2 times): 1, 2 becomes 2, 1
+        unordered[9 + 16 + 3] = 2;
+        unordered[9 + 16 + 20 + 3] = 1;
+
+        for (byte[] bad : List.of(truncated, version, unordered)) {
+            assertThatThrownBy(() -> SummaryCounts.fromBytes(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void givenSpendStoredAsBytes_whenReadBack_thenTheSameFit() {
+        SpendData spend = SpendData.of(CdnowData.sampleSpend());
+
+        SpendData restored = SpendData.fromBytes(spend.toBytes());
+
+        assertThat(restored.size()).isEqualTo(946);
+        assertThat(restored.excluded()).isEqualTo(2357 - 946);
+        assertThat(GammaGammaModel.fit(restored).parameters()).isEqualTo(GammaGammaModel.fit(spend).parameters());
+        assertThatThrownBy(() -> SpendData.fromBytes(Arrays.copyOf(spend.toBytes(), 20)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
