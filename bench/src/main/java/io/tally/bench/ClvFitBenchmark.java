@@ -4,11 +4,14 @@ import io.tally.core.domain.clv.BgNbdFit;
 import io.tally.core.domain.clv.BgNbdModel;
 import io.tally.core.domain.clv.BgNbdParameters;
 import io.tally.core.domain.clv.BgNbdSimulator;
+import io.tally.core.domain.clv.ClvCalculator;
+import io.tally.core.domain.clv.ClvHorizon;
 import io.tally.core.domain.clv.CustomerSummary;
 import io.tally.core.domain.clv.GammaGammaFit;
 import io.tally.core.domain.clv.GammaGammaModel;
 import io.tally.core.domain.clv.GammaGammaParameters;
 import io.tally.core.domain.clv.GammaGammaSimulator;
+import io.tally.core.domain.clv.SpendSummary;
 import io.tally.core.domain.clv.SpendData;
 import io.tally.core.domain.clv.SummaryCounts;
 
@@ -32,6 +35,8 @@ import java.util.function.Supplier;
  *   <li><b>BG/NBD</b>: compressing the customers into {@link SummaryCounts} (the hash table, the sort, the time
  *       table) and the maximum-likelihood fit;</li>
  *   <li><b>Gamma-Gamma</b>: collecting {@link SpendData} and the fit;</li>
+ *   <li><b>valuation</b>: the 12-month value of the first million customers with the two fitted models
+ *       ({@link ClvCalculator}, twelve monthly conditional expectations each);</li>
  *   <li><b>baseline, uncompressed</b>: the same BG/NBD compress-and-fit on {@code baseline customers} drawn with
  *       continuous times, so that no two customers share (x, tx, T) and the likelihood has one term per customer;</li>
  *   <li><b>baseline, one pass</b>: summing x over every customer's arrays, the least any fit must do.</li>
@@ -43,6 +48,7 @@ public final class ClvFitBenchmark {
     private static final BgNbdParameters CDNOW = new BgNbdParameters(0.243, 4.414, 0.793, 2.426);
     private static final GammaGammaParameters CDNOW_SPEND = new GammaGammaParameters(6.25, 3.74, 15.44);
     private static final int TEN_YEARS_OF_DAYS = 3653;
+    private static final int VALUED = 1_000_000;
 
     private ClvFitBenchmark() {
     }
@@ -64,10 +70,19 @@ public final class ClvFitBenchmark {
 
         List<double[]> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            double[] seconds = new double[7];
-            requireRecovered(timed(cohort::compress, seconds, 0,
-                    String.format("run %d BG/NBD %,d customers", run, customers)));
-            requireRecovered(timedSpend(cohort, seconds, run));
+            double[] seconds = new double[8];
+            BgNbdFit purchases = timed(cohort::compress, seconds, 0,
+                    String.format("run %d BG/NBD %,d customers", run, customers));
+            requireRecovered(purchases);
+            GammaGammaFit spend = timedSpend(cohort, seconds, run);
+            requireRecovered(spend);
+            int valued = Math.min(customers, VALUED);
+            long v0 = System.nanoTime();
+            double asset = cohort.value(new ClvCalculator(purchases.model(), spend.model(),
+                    ClvHorizon.twelveMonths(ClvHorizon.WEEKS_PER_MONTH)), valued);
+            seconds[7] = seconds(System.nanoTime() - v0);
+            System.out.printf("run %d valuing %,d customers over 12 months: %.2f s, %.2f us each (total value %,.0f)%n",
+                    run, valued, seconds[7], seconds[7] / valued * 1e6, asset);
             requireRecovered(timed(baseline::compress, seconds, 2,
                     String.format("run %d baseline: BG/NBD uncompressed, %,d customers", run, baselineCustomers)));
             long t0 = System.nanoTime();
@@ -124,7 +139,9 @@ public final class ClvFitBenchmark {
         }
         double median = median(total);
         double baselineMedian = median(baselineTotal);
-        System.out.printf("%nmedian of %d runs: Gamma-Gamma %,d customers %.2f s (collect %.2f s, fit %.2f s); one "
+        System.out.printf("%nmedian of %d runs: valuing %,d customers %.2f s%n", results.size(),
+                Math.min(customers, VALUED), median(column(results, 7)));
+        System.out.printf("median of %d runs: Gamma-Gamma %,d customers %.2f s (collect %.2f s, fit %.2f s); one "
                 + "pass %.3f s%n", results.size(), customers, median(sum(column(results, 5), column(results, 6))),
                 median(column(results, 5)), median(column(results, 6)), median(column(results, 4)));
         System.out.printf("median of %d runs: BG/NBD %,d customers %.2f s (compress %.2f s, fit %.2f s); baseline "
@@ -222,6 +239,16 @@ public final class ClvFitBenchmark {
                 builder.add(x[i] + 1, meanSpend[i]);
             }
             return builder.build();
+        }
+
+        /** The sum of the 12-month values of the first {@code count} customers. */
+        double value(ClvCalculator calculator, int count) {
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += calculator.value(new CustomerSummary(x[i], tx[i], T[i]),
+                        new SpendSummary(x[i] + 1, meanSpend[i])).discountedValue();
+            }
+            return sum;
         }
 
         long sumX() {
