@@ -28,7 +28,6 @@ import java.util.Objects;
  */
 public final class ProfileSubject implements SegmentSubject {
 
-    private static final long DAY_MILLIS = 86_400_000L;
     private static final long[] NONE = new long[0];
 
     private final ConsumerProfile profile;
@@ -106,7 +105,7 @@ public final class ProfileSubject implements SegmentSubject {
 
     private int ordersIn(int days, long end) {
         RecentTimes orders = facts.recentOrders();
-        long start = end - days * DAY_MILLIS;
+        long start = end - days * SortedTimes.DAY_MILLIS;
         int count = 0;
         for (int i = 0; i < orders.size(); i++) {
             long at = orders.millisAt(i);
@@ -144,7 +143,7 @@ public final class ProfileSubject implements SegmentSubject {
     public int eventCountWithinDays(String eventName, int days, Instant now) {
         long[] times = eventTimes.getOrDefault(eventName, NONE);
         long end = now.toEpochMilli();
-        return upperBound(times, end) - lowerBound(times, end - days * DAY_MILLIS);
+        return SortedTimes.countWithin(times, days, end);
     }
 
     /** A channel's own answer wins over the purpose's {@code *} answer; refused or never asked is false. */
@@ -156,36 +155,6 @@ public final class ProfileSubject implements SegmentSubject {
         }
         TimedValue general = profile.consent().get(purpose + "/*");
         return general != null && Boolean.TRUE.equals(general.value());
-    }
-
-    /** First index whose time is at least {@code from}. */
-    private static int lowerBound(long[] times, long from) {
-        int low = 0;
-        int high = times.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (times[mid] < from) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /** First index whose time is after {@code to}. */
-    private static int upperBound(long[] times, long to) {
-        int low = 0;
-        int high = times.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (times[mid] <= to) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     @Override

@@ -20,7 +20,6 @@ import java.util.Set;
  */
 public final class SubjectSnapshot implements SegmentSubject {
 
-    private static final long DAY_MILLIS = 86_400_000L;
     private static final long[] NONE = new long[0];
 
     private final String consumerId;
@@ -85,15 +84,15 @@ public final class SubjectSnapshot implements SegmentSubject {
     @Override
     public long ordersWithinDays(int days, Instant now) {
         long end = now.toEpochMilli();
-        return upperBound(orderTimes, end) - lowerBound(orderTimes, end - days * DAY_MILLIS);
+        return SortedTimes.countWithin(orderTimes, days, end);
     }
 
     @Override
     public double gmvWithinDays(int days, Instant now) {
         long end = now.toEpochMilli();
         double sum = 0;
-        for (int i = lowerBound(orderTimes, end - days * DAY_MILLIS), last = upperBound(orderTimes, end); i < last;
-             i++) {
+        int last = SortedTimes.upperBound(orderTimes, end);
+        for (int i = SortedTimes.lowerBound(orderTimes, end - days * SortedTimes.DAY_MILLIS); i < last; i++) {
             sum += orderValues[i];
         }
         return sum;
@@ -123,7 +122,7 @@ public final class SubjectSnapshot implements SegmentSubject {
     public int eventCountWithinDays(String eventName, int days, Instant now) {
         long[] times = eventTimes.getOrDefault(eventName, NONE);
         long end = now.toEpochMilli();
-        return upperBound(times, end) - lowerBound(times, end - days * DAY_MILLIS);
+        return SortedTimes.countWithin(times, days, end);
     }
 
     @Override
@@ -141,36 +140,6 @@ public final class SubjectSnapshot implements SegmentSubject {
         return "SubjectSnapshot[" + consumerId + ", traits=" + traits + ", stages=" + stages + ", orders="
                 + orderTimes.length + ", clv=" + clv + ", pAlive=" + pAlive + ", channels=" + channels
                 + ", events=" + eventTimes.keySet() + ", consent=" + consent + "]";
-    }
-
-    /** First index whose time is at least {@code time}. */
-    private static int lowerBound(long[] times, long time) {
-        int low = 0;
-        int high = times.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (times[mid] < time) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /** First index whose time is after {@code time}. */
-    private static int upperBound(long[] times, long time) {
-        int low = 0;
-        int high = times.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (times[mid] <= time) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     private record Order(long time, double value) {
