@@ -50,6 +50,20 @@ public final class ProfileBuilder {
         return this;
     }
 
+    /** An {@code Order Completed} of {@code revenue} in the current channel, at the current time. */
+    public ProfileBuilder ordered(java.math.BigDecimal revenue) {
+        return tracked("Order Completed", java.util.Map.of("revenue", revenue));
+    }
+
+    /** A {@code track} call of {@code event} with {@code properties} in the current channel, at the current time. */
+    public ProfileBuilder tracked(String event, java.util.Map<String, Object> properties) {
+        ConsumerEventBuilder builder = ConsumerEventBuilder.aTrackEvent().withEvent(event)
+                .withUserId(key.consumerId()).withMessageId(key.consumerId() + "-" + events.size()).at(at);
+        properties.forEach(builder::withProperty);
+        events.add(new ChannelEvent(channel, builder.build()));
+        return this;
+    }
+
     /** An identifier key such as {@code userId:u1}, {@code member:pos:M1} or {@code email:h1_…}. */
     public ProfileBuilder withIdentifier(String identifierKey) {
         identifiers.add(Identifier.parse(identifierKey));

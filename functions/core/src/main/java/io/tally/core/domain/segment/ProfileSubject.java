@@ -61,6 +61,16 @@ public final class ProfileSubject implements SegmentSubject {
      * the times of the events its brand's rules count, with the estimates unknown (NaN).
      */
     public static ProfileSubject of(ConsumerProfile profile) {
+        return of(profile, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * A subject of what the profile holds, as {@link #of(ConsumerProfile)}, with the given estimates.
+     *
+     * @param clv    estimated lifetime value, NaN while not estimated
+     * @param pAlive estimated probability of being alive, NaN while not estimated
+     */
+    public static ProfileSubject of(ConsumerProfile profile, double clv, double pAlive) {
         LifecycleState lifecycle = profile.lifecycle();
         Map<String, String> stages = new HashMap<>();
         lifecycle.stages().forEach((model, assignment) -> {
@@ -68,8 +78,7 @@ public final class ProfileSubject implements SegmentSubject {
                 stages.put(model, assignment.stageCode());
             }
         });
-        return new ProfileSubject(profile, lifecycle.facts(), stages, Double.NaN, Double.NaN,
-                profile.eventTimes().asMillis());
+        return new ProfileSubject(profile, lifecycle.facts(), stages, clv, pAlive, profile.eventTimes().asMillis());
     }
 
     @Override
