@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import static io.tally.catalog.TallyCatalog.CLV_BUCKET;
 import static io.tally.catalog.TallyCatalog.EXPORTS_BUCKET;
 import static io.tally.catalog.TallyCatalog.GATEWAY;
 import static io.tally.catalog.TallyCatalog.INGEST_QUEUE;
@@ -92,12 +93,14 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
             // applies events to identities, profiles, stages and counters
             PROCESSOR, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
                     List.of(), List.of(), List.of(), List.of(), false),
-            // plans a census: job state in the table, one work item per scan segment
+            // plans the census, segment recompute and CLV jobs: job state in the table, one work item per scan segment
             SEGMENTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
                     List.of(SCAN_WORK_QUEUE), List.of(), List.of(), List.of(), false),
-            // scans its segment (profiles and memberships), writes membership changes, counters and partial results
+            // scans its segment (profiles and memberships), writes membership changes, counters and partial results;
+            // the CLV job keeps its parts and per-segment valuations in the clv bucket (put, list, get; objects
+            // expire by the bucket's lifecycle rule, never deleted by the function)
             SEGMENTER_WORKER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.SCAN_READ_WRITE),
-                    List.of(), List.of(), List.of(), List.of(), false),
+                    List.of(), List.of(CLV_BUCKET), List.of(CLV_BUCKET), List.of(), false),
             // reads facts, writes reports and presigns links to them; the lifecycle job re-evaluates due profiles
             // and writes the daily roll-ups
             REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_PUT),

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static io.tally.catalog.TallyCatalog.CLV_BUCKET;
 import static io.tally.catalog.TallyCatalog.EXPORTS_BUCKET;
 import static io.tally.catalog.TallyCatalog.GATEWAY;
 import static io.tally.catalog.TallyCatalog.INGEST_QUEUE;
@@ -50,7 +51,7 @@ class TallyStackTest {
                     List.of(QUARANTINE_BUCKET, EXPORTS_BUCKET)),
             PROCESSOR, new Uses(List.of(MAIN_TABLE), List.of(), List.of()),
             SEGMENTER, new Uses(List.of(MAIN_TABLE), List.of(SCAN_WORK_QUEUE), List.of()),
-            SEGMENTER_WORKER, new Uses(List.of(MAIN_TABLE), List.of(), List.of()),
+            SEGMENTER_WORKER, new Uses(List.of(MAIN_TABLE), List.of(), List.of(CLV_BUCKET)),
             REPORTER, new Uses(List.of(MAIN_TABLE), List.of(), List.of(REPORTS_BUCKET)));
 
     private static TallyStack stack;
@@ -331,6 +332,7 @@ class TallyStackTest {
         String quarantine = id(stack.bucket(QUARANTINE_BUCKET));
         String reports = id(stack.bucket(REPORTS_BUCKET));
         String exports = id(stack.bucket(EXPORTS_BUCKET));
+        String clv = id(stack.bucket(CLV_BUCKET));
 
         String gateway = roleOf(TallyCatalog.function(GATEWAY));
         assertGranted(gateway, table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
@@ -361,7 +363,13 @@ class TallyStackTest {
         assertGranted(worker, table, "dynamodb:Scan", "dynamodb:PutItem", "dynamodb:UpdateItem",
                 "dynamodb:GetItem", "dynamodb:Query");
         assertGranted(worker, scans, "sqs:ReceiveMessage", "sqs:DeleteMessage");
-        assertNotGranted(worker, "sqs:SendMessage", "s3:PutObject", "s3:GetObject*");
+        assertNotGranted(worker, "sqs:SendMessage", "s3:DeleteObject*");
+        // the CLV job: parts and per-segment valuations in the clv bucket, nothing else in S3
+        assertGranted(worker, clv, "s3:PutObject", "s3:GetObject*", "s3:List*");
+        assertThat(grants(worker).get("s3:PutObject")).as("the worker writes the clv bucket only")
+                .allSatisfy(resource -> assertThat(resource).contains(clv));
+        assertThat(grants(worker).get("s3:GetObject*")).as("the worker reads the clv bucket only")
+                .allSatisfy(resource -> assertThat(resource).contains(clv));
 
         String reporter = roleOf(TallyCatalog.function(REPORTER));
         assertGranted(reporter, table, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",

@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 
 /** {@code tally run-job NAME}: fires a scheduled job in the running local stack now. */
 @Command(name = "run-job", mixinStandardHelpOptions = true,
-        description = "Run a scheduled job (segments, census, daily-report, …) in the running local stack now.")
+        description = "Run a scheduled job (segments, census, clv, daily-report, …) in the running local stack now.")
 final class RunJobCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "Job name: a catalog schedule's job, e.g. segments, census or daily-report")
+    @Parameters(paramLabel = "NAME", description = "Job name: a catalog schedule's job, e.g. segments, census, clv or daily-report")
     String name;
 
     @Mixin

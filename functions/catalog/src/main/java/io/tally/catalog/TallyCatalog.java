@@ -54,6 +54,11 @@ public final class TallyCatalog {
     public static final BucketSpec QUARANTINE_BUCKET = new BucketSpec("quarantine", 90);
     /** Segment audience files (hashed identifiers only), fetched through presigned links; kept a week. */
     public static final BucketSpec EXPORTS_BUCKET = new BucketSpec("exports", 7);
+    /**
+     * The CLV job's intermediate objects: parts until the gather, consumer valuations per scan segment until later
+     * runs have compared with them (the month's first-purchase flows look about a month back); kept 45 days.
+     */
+    public static final BucketSpec CLV_BUCKET = new BucketSpec("clv", 45);
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(
             new FunctionSpec(GATEWAY, "gateway",
@@ -65,11 +70,13 @@ public final class TallyCatalog {
 
     public static final List<TableSpec> TABLES = List.of(MAIN_TABLE);
     public static final List<QueueSpec> QUEUES = List.of(INGEST_QUEUE, SCAN_WORK_QUEUE);
-    public static final List<BucketSpec> BUCKETS = List.of(REPORTS_BUCKET, QUARANTINE_BUCKET, EXPORTS_BUCKET);
+    public static final List<BucketSpec> BUCKETS = List.of(REPORTS_BUCKET, QUARANTINE_BUCKET, EXPORTS_BUCKET,
+            CLV_BUCKET);
     public static final List<ScheduleSpec> SCHEDULES = List.of(
             new ScheduleSpec("daily-lifecycle", REPORTER, 0, 15, "lifecycle"),
             new ScheduleSpec("daily-census", SEGMENTER, 2, 0, "census"),
             new ScheduleSpec("daily-segments", SEGMENTER, 1, 0, "segments"),
+            new ScheduleSpec("daily-clv", SEGMENTER, 2, 30, "clv"),
             new ScheduleSpec("daily-report", REPORTER, 3, 0, "daily-report"));
 
     private TallyCatalog() {

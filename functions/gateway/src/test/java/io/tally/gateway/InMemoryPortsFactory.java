@@ -110,6 +110,18 @@ class InMemoryPortsFactory {
     }
 
     @Singleton
+    @Replaces(io.tally.aws.dynamodb.DynamoClvStore.class)
+    io.tally.testkit.InMemoryClvStore clvStore() {
+        return new io.tally.testkit.InMemoryClvStore();
+    }
+
+    @Singleton
+    @Replaces(io.tally.aws.s3.S3ClvParts.class)
+    io.tally.testkit.InMemoryClvParts clvParts() {
+        return new io.tally.testkit.InMemoryClvParts();
+    }
+
+    @Singleton
     @Replaces(DynamoCensusStore.class)
     InMemoryCensusStore censusStore() {
         return new InMemoryCensusStore();

@@ -82,10 +82,38 @@ public class CoreFactory {
         return new DailyReportService(census, publisher);
     }
 
-    /** What segment rules read about a scanned profile (the recompute and previews). */
+    /**
+     * What segment rules read about a scanned profile (the recompute and previews): the profile, with {@code clv} and
+     * {@code pAlive} valued on the fly with the brand's latest converged fit, re-read every
+     * {@code tally.clv.fit-cache} (default PT10M).
+     */
     @Singleton
-    io.tally.core.domain.segment.ProfileSubjects profileSubjects() {
-        return io.tally.core.domain.segment.ProfileSubjects.PROFILE_ONLY;
+    io.tally.core.domain.segment.ProfileSubjects profileSubjects(io.tally.core.port.out.ClvStorePort clv,
+            BrandSettingsPort settings, Clock clock,
+            @Value("${tally.clv.fit-cache:PT10M}") java.time.Duration cacheFor) {
+        return new io.tally.core.service.ClvProfileSubjects(clv, settings, clock, cacheFor);
+    }
+
+    /**
+     * The daily CLV job over {@code tally.clv.scan-segments} parallel-scan segments (default 4); a fit converges
+     * within {@code tally.clv.max-iterations} (default 500) or is stored as unconverged.
+     */
+    @Singleton
+    @Requires(beans = io.tally.core.port.out.ClvPartStorePort.class)
+    io.tally.core.service.ClvJobService clvJobService(io.tally.core.port.out.ClvTaskQueuePort tasks,
+            io.tally.core.port.out.SegmentScanPort scans, io.tally.core.port.out.ClvPartStorePort parts,
+            io.tally.core.port.out.ClvStorePort store, BrandSettingsPort settings, Clock clock,
+            @Value("${tally.clv.scan-segments:4}") int segments,
+            @Value("${tally.clv.max-iterations:500}") int maxIterations) {
+        return new io.tally.core.service.ClvJobService(tasks, scans, parts, store, settings, clock, segments,
+                new io.tally.core.domain.clv.FitOptions(maxIterations,
+                        io.tally.core.domain.clv.FitOptions.defaults().gradientTolerance()));
+    }
+
+    /** Stored consumer assets with the fits behind them (the gateway's asset API). */
+    @Singleton
+    io.tally.core.service.AssetReportService assetReportService(io.tally.core.port.out.ClvStorePort store) {
+        return new io.tally.core.service.AssetReportService(store);
     }
 
     /** Compiled segments per brand for the incremental path, re-read every {@code tally.segments.definition-cache}. */

@@ -6,7 +6,9 @@ import io.tally.aws.config.ResourceNames;
 import io.tally.aws.json.EventCodec;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.census.ScanTask;
+import io.tally.core.domain.clv.ClvTask;
 import io.tally.core.domain.segment.RecomputeTask;
+import io.tally.core.port.out.ClvTaskQueuePort;
 import io.tally.core.port.out.QueueUnavailableException;
 import io.tally.core.port.out.ScanTaskQueuePort;
 import io.tally.core.port.out.SegmentTaskQueuePort;
@@ -22,16 +24,18 @@ import java.util.List;
 
 /**
  * Scan tasks on the scans queue, as JSON, up to ten per SendMessageBatch. One queue carries every scatter-gather
- * job; a message's {@code kind} names the job ({@code census}, {@code segments}; a message without one is a census
- * task, as sent before segments existed).
+ * job; a message's {@code kind} names the job ({@code census}, {@code segments}, {@code clv}; a message without one
+ * is a census task, as sent before segments existed).
  */
 @Singleton
-public class SqsScanTaskQueue implements ScanTaskQueuePort, SegmentTaskQueuePort {
+public class SqsScanTaskQueue implements ScanTaskQueuePort, SegmentTaskQueuePort, ClvTaskQueuePort {
 
     /** {@code kind} of census tasks. */
     public static final String CENSUS = "census";
     /** {@code kind} of segment recompute tasks. */
     public static final String SEGMENTS = "segments";
+    /** {@code kind} of CLV job tasks. */
+    public static final String CLV = "clv";
 
     private final SqsClient sqs;
     private final EventCodec codec;
@@ -44,19 +48,34 @@ public class SqsScanTaskQueue implements ScanTaskQueuePort, SegmentTaskQueuePort
     }
 
     /**
-     * The wire form of a {@link ScanTask} ({@code kind} census) or a {@link RecomputeTask} ({@code kind} segments).
+     * The wire form of a {@link ScanTask} ({@code kind} census), a {@link RecomputeTask} ({@code kind} segments) or a
+     * {@link ClvTask} ({@code kind} clv).
      *
-     * @param kind    the job; null means census
-     * @param date    the census date; null for segments
-     * @param brandId the only brand a segment recompute covers; null for every brand (and for census)
+     * @param kind          the job; null means census
+     * @param date          the census or report date; null for segments
+     * @param brandId       the only brand a segment recompute covers; null for every brand (and for the others)
+     * @param previousDate  clv: the run compared with, if any
+     * @param flowsBaseDate clv: the run a month back whose valuations give the month's first-purchase flows, if any
      */
     @Serdeable
     public record ScanTaskMessage(@Nullable String kind, String runId, @Nullable String date, String asOf,
-                                  int segment, int totalSegments, @Nullable String brandId) {
+                                  int segment, int totalSegments, @Nullable String brandId,
+                                  @Nullable String previousDate, @Nullable String flowsBaseDate) {
 
         /** Whether this is a segment recompute task. */
         public boolean segments() {
             return SEGMENTS.equals(kind);
+        }
+
+        /** Whether this is a CLV job task. */
+        public boolean clv() {
+            return CLV.equals(kind);
+        }
+
+        public ClvTask toClvTask() {
+            return new ClvTask(runId, LocalDate.parse(date), Instant.parse(asOf), segment, totalSegments,
+                    previousDate == null ? null : LocalDate.parse(previousDate),
+                    flowsBaseDate == null ? null : LocalDate.parse(flowsBaseDate));
         }
 
         public ScanTask toTask() {
@@ -69,12 +88,19 @@ public class SqsScanTaskQueue implements ScanTaskQueuePort, SegmentTaskQueuePort
 
         static ScanTaskMessage of(ScanTask task) {
             return new ScanTaskMessage(CENSUS, task.runId(), task.date().toString(), task.asOf().toString(),
-                    task.segment(), task.totalSegments(), null);
+                    task.segment(), task.totalSegments(), null, null, null);
         }
 
         static ScanTaskMessage of(RecomputeTask task) {
             return new ScanTaskMessage(SEGMENTS, task.runId(), null, task.asOf().toString(), task.segment(),
-                    task.totalSegments(), task.brandId());
+                    task.totalSegments(), task.brandId(), null, null);
+        }
+
+        static ScanTaskMessage of(ClvTask task) {
+            return new ScanTaskMessage(CLV, task.runId(), task.date().toString(), task.asOf().toString(),
+                    task.segment(), task.totalSegments(), null,
+                    task.previousDate() == null ? null : task.previousDate().toString(),
+                    task.flowsBaseDate() == null ? null : task.flowsBaseDate().toString());
         }
     }
 
@@ -86,6 +112,12 @@ public class SqsScanTaskQueue implements ScanTaskQueuePort, SegmentTaskQueuePort
     /** Queues segment recompute tasks. */
     @Override
     public void enqueueRecompute(List<RecomputeTask> tasks) {
+        send(tasks.stream().map(ScanTaskMessage::of).toList());
+    }
+
+    /** Queues CLV job tasks. */
+    @Override
+    public void enqueueClv(List<ClvTask> tasks) {
         send(tasks.stream().map(ScanTaskMessage::of).toList());
     }
 
