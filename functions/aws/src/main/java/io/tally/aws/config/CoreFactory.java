@@ -182,9 +182,10 @@ public class CoreFactory {
     ProfileService profileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings,
                                   Clock clock, @Named("profiles") java.util.concurrent.ExecutorService executor,
                                   io.tally.core.service.BrandSegmentCache segments,
-                                  io.tally.core.service.SegmentMembershipService memberships) {
+                                  io.tally.core.service.SegmentMembershipService memberships,
+                                  io.tally.core.domain.segment.ProfileSubjects subjects) {
         return new ProfileService(profiles, graph, settings, clock, executor,
-                new ProfileService.Segments(segments::countedEvents, memberships));
+                new ProfileService.Segments(segments::countedEvents, memberships, subjects));
     }
 
     /**

@@ -44,8 +44,16 @@ public class ClvProfileSubjects implements ProfileSubjects {
         this.cacheFor = cacheFor;
     }
 
+    /**
+     * A subject whose estimates are computed on first use: a consumer evaluated only against rules that do not read
+     * {@code clv} or {@code pAlive} costs no valuation and no read of the brand's fit.
+     */
     @Override
     public SegmentSubject subjectOf(ConsumerProfile profile) {
+        return new EstimatedSubject(profile);
+    }
+
+    private ProfileSubject estimate(ConsumerProfile profile) {
         Instant now = clock.instant();
         Cached cached = valuers.compute(profile.key().brandId(), (brand, held) ->
                 held != null && now.isBefore(held.loadedAt().plus(cacheFor)) ? held : load(brand, now));
@@ -59,6 +67,81 @@ public class ClvProfileSubjects implements ProfileSubjects {
                     valuation.buyer() ? valuation.probabilityAlive() : Double.NaN);
         } catch (IllegalArgumentException | UndefinedSpendException unreadable) {
             return ProfileSubject.of(profile);
+        }
+    }
+
+    /** The profile as rules read it, valued only when a rule asks for an estimate. */
+    private final class EstimatedSubject implements SegmentSubject {
+
+        private final ConsumerProfile profile;
+        private final ProfileSubject plain;
+        private ProfileSubject estimated;
+
+        EstimatedSubject(ConsumerProfile profile) {
+            this.profile = profile;
+            this.plain = ProfileSubject.of(profile);
+        }
+
+        private ProfileSubject estimated() {
+            if (estimated == null) {
+                estimated = estimate(profile);
+            }
+            return estimated;
+        }
+
+        @Override
+        public String consumerId() {
+            return plain.consumerId();
+        }
+
+        @Override
+        public Object trait(String name) {
+            return plain.trait(name);
+        }
+
+        @Override
+        public String stage(String model) {
+            return plain.stage(model);
+        }
+
+        @Override
+        public long ordersWithinDays(int days, Instant now) {
+            return plain.ordersWithinDays(days, now);
+        }
+
+        @Override
+        public double gmvWithinDays(int days, Instant now) {
+            return plain.gmvWithinDays(days, now);
+        }
+
+        @Override
+        public Instant lastPurchase() {
+            return plain.lastPurchase();
+        }
+
+        @Override
+        public double clv() {
+            return estimated().clv();
+        }
+
+        @Override
+        public double pAlive() {
+            return estimated().pAlive();
+        }
+
+        @Override
+        public boolean seenInChannel(String channel) {
+            return plain.seenInChannel(channel);
+        }
+
+        @Override
+        public int eventCountWithinDays(String eventName, int days, Instant now) {
+            return plain.eventCountWithinDays(eventName, days, now);
+        }
+
+        @Override
+        public boolean consent(String purpose, String channel) {
+            return plain.consent(purpose, channel);
         }
     }
 

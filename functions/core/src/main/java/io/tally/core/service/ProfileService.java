@@ -10,7 +10,8 @@ import io.tally.core.domain.identity.IdentifierExtractor;
 import io.tally.core.domain.identity.IdentityPolicy;
 import io.tally.core.domain.lifecycle.LifecycleSettings;
 import io.tally.core.domain.segment.Dependency;
-import io.tally.core.domain.segment.ProfileSubject;
+import io.tally.core.domain.segment.ProfileSubjects;
+import io.tally.core.domain.segment.SegmentSubject;
 import io.tally.core.port.in.ApplyEventsUseCase;
 import io.tally.core.port.in.ConsumerPrivacyUseCase;
 import io.tally.core.port.in.GetConsumerUseCase;
@@ -67,11 +68,13 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
      *
      * @param countedEvents brand → event names its segment rules count
      * @param memberships   records segment enters and exits; null when segments are not in use
+     * @param subjects      what rules read about a written profile (with CLV and P(alive) when estimated)
      */
-    public record Segments(Function<String, Set<String>> countedEvents, UpdateMembershipUseCase memberships) {
+    public record Segments(Function<String, Set<String>> countedEvents, UpdateMembershipUseCase memberships,
+                           ProfileSubjects subjects) {
 
         /** No segments: no event times kept, no memberships. */
-        public static final Segments NONE = new Segments(brand -> Set.of(), null);
+        public static final Segments NONE = new Segments(brand -> Set.of(), null, ProfileSubjects.PROFILE_ONLY);
     }
 
     /**
@@ -305,7 +308,7 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         if (segments.memberships() == null || profile.version() == 0) {
             return;
         }
-        ProfileSubject subject = ProfileSubject.of(profile);
+        SegmentSubject subject = segments.subjects().subjectOf(profile);
         if (changed == null) {
             segments.memberships().update(profile.key(), subject, now);
         } else if (!changed.isEmpty()) {

@@ -31,7 +31,8 @@ class IncrementalSegmentsTest {
     private final InMemoryIdentityGraph graph = fixture.profiles.graph();
     private final BrandSegmentCache cache = new BrandSegmentCache(fixture.definitions, fixture.clock, Duration.ZERO);
     private final ProfileService processor = new ProfileService(fixture.profiles, graph, FixedBrandSettings.defaults(),
-            fixture.clock, Runnable::run, new ProfileService.Segments(cache::countedEvents, fixture.incremental));
+            fixture.clock, Runnable::run, new ProfileService.Segments(cache::countedEvents, fixture.incremental,
+            io.tally.core.domain.segment.ProfileSubjects.PROFILE_ONLY));
     private int deliveries;
 
     IncrementalSegmentsTest() {
