@@ -6,4 +6,7 @@ import io.tally.aws.job.JobReport;
 public interface LocalJobs {
 
     JobReport runJob(String job);
+
+    /** Runs {@code job} for business date {@code date} (today when null), as a schedule payload with a date. */
+    JobReport runJob(String job, java.time.LocalDate date);
 }

@@ -26,9 +26,17 @@ public class LocalJobsController {
         this.authenticate = authenticate;
     }
 
+    /** {@code ?date=yyyy-MM-dd} runs the job for that business date, as the schedule's payload would. */
     @Post("/{name}")
-    public JobReport run(HttpRequest<?> request, @PathVariable String name) {
+    public JobReport run(HttpRequest<?> request, @PathVariable String name,
+                         @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String date) {
         authenticate.authenticate(ApiKeys.fromAuthorization(request).orElse(null), KeyRole.ADMIN);
-        return jobs.get().runJob(name);
+        java.time.LocalDate day;
+        try {
+            day = date == null || date.isBlank() ? null : java.time.LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.tally.gateway.BadRequestException("date", "must be a date like 2026-11-25");
+        }
+        return jobs.get().runJob(name, day);
     }
 }

@@ -152,6 +152,7 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
     }
 
     /** Runs a scheduled job now for business date {@code date} (today when null). */
+    @Override
     public JobReport runJob(String job, java.time.LocalDate date) {
         ScheduleSpec schedule = TallyCatalog.SCHEDULES.stream().filter(s -> s.job().equals(job)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no job named '" + job + "'; known jobs: "

@@ -3,6 +3,7 @@ package io.tally.local;
 import io.micronaut.json.JsonMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -17,6 +18,10 @@ final class RunJobCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Job name: a catalog schedule's job, e.g. segments, census, clv or daily-report")
     String name;
 
+    @Option(names = "--date", description = "Business date (yyyy-MM-dd) to run it for, as a schedule payload's "
+            + "\"date\"; today when absent")
+    String date;
+
     @Mixin
     ClientOptions client;
 
@@ -25,7 +30,7 @@ final class RunJobCommand implements Callable<Integer> {
         JsonMapper json = JsonMapper.createDefault();
         String key = client.key != null ? client.key : client.keys(json).adminKey(client.brand);
         GatewayClient.Response response = new GatewayClient(client.url, json)
-                .send("POST", "/local/jobs/" + name, key, null);
+                .send("POST", "/local/jobs/" + name + (date == null ? "" : "?date=" + date), key, null);
         System.out.println(new String(json.writeValueAsBytes(response.body()), StandardCharsets.UTF_8));
         return response.ok() ? 0 : 1;
     }
