@@ -88,8 +88,9 @@ public class LifecycleController {
             throw new BadRequestException("from", "the range may span at most " + MAX_METRICS_DAYS + " days");
         }
         List<LifecycleViews.DayMetrics> days = new ArrayList<>();
+        Map<LocalDate, Map<String, DailyMetrics>> commerce = lifecycle.commerce(admin.brandId(), first, last);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            Map<String, DailyMetrics> byChannel = lifecycle.commerce(admin.brandId(), day);
+            Map<String, DailyMetrics> byChannel = commerce.getOrDefault(day, Map.of());
             Map<String, LifecycleViews.Figures> channels = new TreeMap<>();
             byChannel.forEach((channel, metrics) -> channels.put(channel, LifecycleViews.Figures.of(metrics)));
             DailyMetrics total = byChannel.values().stream().reduce(DailyMetrics.empty(), DailyMetrics::plus);

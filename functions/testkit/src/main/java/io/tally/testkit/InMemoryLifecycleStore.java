@@ -38,8 +38,15 @@ public class InMemoryLifecycleStore implements LifecycleStorePort {
     }
 
     @Override
-    public DayLog dayLogs(String brandId, LocalDate day) {
-        return live(brandId).stream().map(p -> p.lifecycle().logOf(day)).reduce(DayLog.empty(day), DayLog::plus);
+    public Map<ConsumerKey, DayLog> dayLogs(String brandId, LocalDate day) {
+        Map<ConsumerKey, DayLog> logs = new java.util.LinkedHashMap<>();
+        live(brandId).forEach(p -> {
+            DayLog log = p.lifecycle().logOf(day);
+            if (!log.isEmpty()) {
+                logs.put(p.key(), log);
+            }
+        });
+        return logs;
     }
 
     @Override

@@ -33,6 +33,7 @@ public class DynamoLifecycleStore implements LifecycleStorePort {
 
     private static final String BRANDS = "BRANDS";
     private static final int BATCH_WRITE_LIMIT = 25;
+    private static final int MAX_ROUNDS = 10;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -81,21 +82,23 @@ public class DynamoLifecycleStore implements LifecycleStorePort {
     }
 
     @Override
-    public DayLog dayLogs(String brandId, LocalDate day) {
+    public Map<ConsumerKey, DayLog> dayLogs(String brandId, LocalDate day) {
         String[] index = LifecycleItems.dayIndex(day);
-        DayLog total = DayLog.empty(day);
+        String prefix = "B#" + brandId + "#C#";
+        Map<ConsumerKey, DayLog> logs = new java.util.LinkedHashMap<>();
         for (int shard = 0; shard < LifecycleItems.SHARDS; shard++) {
             String key = LifecycleItems.dayKey(brandId, day, shard);
             for (Map<String, AttributeValue> item : dynamo.queryPaginator(r -> r.tableName(table).indexName(index[0])
                     .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", index[1]))
                     .expressionAttributeValues(Map.of(":k", s(key)))).items()) {
                 DayLog log = LifecycleItems.log(item, index[1], index[2]);
-                if (log != null && log.day().equals(day)) {
-                    total = total.plus(log);
+                String pk = Items.string(item, TallyCatalog.PK);
+                if (log != null && log.day().equals(day) && pk.startsWith(prefix)) {
+                    logs.put(new ConsumerKey(brandId, pk.substring(prefix.length())), log);
                 }
             }
         }
-        return total;
+        return logs;
     }
 
     @Override
@@ -113,7 +116,12 @@ public class DynamoLifecycleStore implements LifecycleStorePort {
         for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
             Map<String, List<WriteRequest>> pending = Map.of(table,
                     writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
-            while (!pending.isEmpty()) {
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round >= MAX_ROUNDS) {
+                    throw new IllegalStateException("roll-up of " + brandId + " on " + total.day()
+                            + ": DynamoDB left writes unprocessed after " + MAX_ROUNDS + " rounds");
+                }
+                backOff(round);
                 Map<String, List<WriteRequest>> request = pending;
                 pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
             }
@@ -145,6 +153,19 @@ public class DynamoLifecycleStore implements LifecycleStorePort {
                             .forEach((key, metrics) -> byChannel.merge(key.channel(), metrics, DailyMetrics::plus));
                 });
         return byChannel;
+    }
+
+    /** Waits 0, 50, 100, 200 … ms (capped at 1.6 s) before round {@code round} of a batch write. */
+    private static void backOff(int round) {
+        if (round == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(1600L, 50L << Math.min(round - 1, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a roll-up", e);
+        }
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {

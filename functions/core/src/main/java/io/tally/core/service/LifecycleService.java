@@ -16,12 +16,18 @@ import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.port.out.StaleProfileException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Keeps lifecycle stages current as time passes and turns the consumers' day logs into daily figures. Its cost
@@ -50,43 +56,74 @@ public class LifecycleService implements LifecycleUseCase {
         return census.loadResult(date).map(result -> result.byBrand().get(brandId));
     }
 
+    /**
+     * Per brand, "today" is the brand's own date at the run: for the 00:15 UTC schedule, yesterday in the brand's
+     * zone is a day that has ended everywhere (at 00:15 UTC it is already the next day east of UTC and still the
+     * previous afternoon west of it, whose yesterday is then rolled up). A run for an earlier business date is
+     * placed at 00:15 UTC of that date, as its schedule would have been.
+     */
     @Override
     public DailyRun runDaily(LocalDate today) {
-        List<String> brands = store.brands();
+        Instant now = clock.instant();
+        Instant runAt = today.equals(LocalDate.ofInstant(now, ZoneOffset.UTC)) ? now
+                : today.atTime(0, 15).toInstant(ZoneOffset.UTC);
+        List<String> brands = brands(today);
         long reviewed = 0;
         long changed = 0;
-        LocalDate yesterday = today.minusDays(1);
         Map<String, Long> flows = new LinkedHashMap<>();
+        LocalDate rolledUp = today.minusDays(1);
         for (String brand : brands) {
-            for (LocalDate day = today.minusDays(REVIEW_CATCH_UP_DAYS); day.isBefore(today); day = day.plusDays(1)) {
+            LocalDate brandToday = LocalDate.ofInstant(runAt, settings.lifecycle(brand).zone());
+            LocalDate yesterday = brandToday.minusDays(1);
+            Map<ConsumerKey, DayLog> fresh = new HashMap<>();
+            for (LocalDate day = brandToday.minusDays(REVIEW_CATCH_UP_DAYS); day.isBefore(brandToday);
+                 day = day.plusDays(1)) {
                 for (ConsumerKey key : store.dueForReview(brand, day)) {
                     reviewed++;
-                    changed += review(key) ? 1 : 0;
+                    Optional<ConsumerProfile> written = review(key);
+                    written.ifPresent(profile -> fresh.put(key, profile.lifecycle().logOf(yesterday)));
+                    changed += written.isPresent() ? 1 : 0;
                 }
             }
-            DayLog total = store.dayLogs(brand, yesterday);
+            Map<ConsumerKey, DayLog> logs = new HashMap<>(store.dayLogs(brand, yesterday));
+            logs.putAll(fresh);
+            DayLog total = logs.values().stream().reduce(DayLog.empty(yesterday), DayLog::plus);
             store.saveRollup(brand, total);
             flows.put(brand, total.flows().values().stream().mapToLong(Long::longValue).sum());
+            rolledUp = yesterday;
         }
-        return new DailyRun(brands, reviewed, changed, yesterday, flows);
+        return new DailyRun(brands, reviewed, changed, rolledUp, flows);
     }
 
-    /** Re-evaluates one consumer's stages as of now; true if its profile was rewritten. */
-    private boolean review(ConsumerKey key) {
+    /**
+     * Brands registered when their keys were issued, and every brand the census of the last days counted (so a
+     * brand whose keys predate the registry is not skipped).
+     */
+    private List<String> brands(LocalDate today) {
+        Set<String> brands = new TreeSet<>(store.brands());
+        for (int back = 0; back <= 2; back++) {
+            census.loadResult(today.minusDays(back)).ifPresent(result -> brands.addAll(result.byBrand().keySet()));
+        }
+        return new ArrayList<>(brands);
+    }
+
+    /** Re-evaluates one consumer's stages as of now; the profile if it was rewritten. */
+    private Optional<ConsumerProfile> review(ConsumerKey key) {
         for (int attempt = 1; ; attempt++) {
             Optional<ConsumerProfile> stored = profiles.load(key);
             if (stored.isEmpty() || stored.get().merged()) {
-                return false;
+                return Optional.empty();
             }
             ConsumerProfile profile = stored.get();
             LifecycleSettings lifecycle = settings.lifecycle(key.brandId());
             LifecycleState next = LifecycleTracker.reevaluate(profile.lifecycle(), lifecycle, clock.instant());
             if (next.equals(profile.lifecycle())) {
-                return false;
+                return Optional.empty();
             }
             try {
-                profiles.save(profile.withLifecycle(next));
-                return true;
+                ConsumerProfile written = profile.withLifecycle(next);
+                profiles.save(written);
+                return Optional.of(written);
             } catch (StaleProfileException e) {
                 if (attempt >= ProfileService.MAX_ATTEMPTS) {
                     throw e;
@@ -98,24 +135,31 @@ public class LifecycleService implements LifecycleUseCase {
     @Override
     public DayFlows flows(String brandId, LocalDate date) {
         return store.rollup(brandId, date).map(log -> new DayFlows(log, true))
-                .orElseGet(() -> new DayFlows(store.dayLogs(brandId, date), false));
+                .orElseGet(() -> new DayFlows(sum(store.dayLogs(brandId, date), date), false));
     }
 
     @Override
-    public Map<String, DailyMetrics> commerce(String brandId, LocalDate date) {
-        Map<String, DailyMetrics> byChannel = new TreeMap<>(store.commerce(brandId, date));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.lifecycle(brandId).zone());
-        LocalDate firstUnrolled = today.minusDays(2);
-        for (LocalDate day = date.isAfter(firstUnrolled) ? date : firstUnrolled; !day.isAfter(today);
-             day = day.plusDays(1)) {
-            if (store.rollup(brandId, day).isEmpty()) {
-                store.dayLogs(brandId, day).commerce().forEach((key, metrics) -> {
-                    if (key.day().equals(date)) {
-                        byChannel.merge(key.channel(), metrics, DailyMetrics::plus);
-                    }
-                });
-            }
+    public Map<LocalDate, Map<String, DailyMetrics>> commerce(String brandId, LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<String, DailyMetrics>> byDay = new TreeMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            byDay.put(day, new TreeMap<>(store.commerce(brandId, day)));
         }
-        return byChannel;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.lifecycle(brandId).zone());
+        for (LocalDate processed = today.minusDays(2); !processed.isAfter(today); processed = processed.plusDays(1)) {
+            if (processed.isBefore(from) || store.rollup(brandId, processed).isPresent()) {
+                continue;
+            }
+            sum(store.dayLogs(brandId, processed), processed).commerce().forEach((key, metrics) -> {
+                Map<String, DailyMetrics> channels = byDay.get(key.day());
+                if (channels != null) {
+                    channels.merge(key.channel(), metrics, DailyMetrics::plus);
+                }
+            });
+        }
+        return byDay;
+    }
+
+    private static DayLog sum(Map<ConsumerKey, DayLog> logs, LocalDate day) {
+        return logs.values().stream().reduce(DayLog.empty(day), DayLog::plus);
     }
 }

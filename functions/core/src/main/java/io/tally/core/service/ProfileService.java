@@ -288,8 +288,19 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
                     updateMemberships(base, null, now);
                     return new Outcome(0, change.duplicates(), 0, 0, 0);
                 }
-                profiles.save(change.profile());
-                updateMemberships(change.profile(), changed(base, change.profile()), now);
+                Map<Identifier, String> movedAway = new LinkedHashMap<>();
+                strayLinks.forEach((id, linkedTo) -> {
+                    if (!linkedTo.equals(target.key().consumerId())) {
+                        movedAway.put(id, linkedTo);
+                    }
+                });
+                if (movedAway.isEmpty()) {
+                    profiles.save(change.profile());
+                } else {
+                    profiles.saveMerge(change.profile(), List.of(), movedAway);
+                }
+                updateMemberships(change.profile(),
+                        change.duplicates() > 0 ? null : changed(base, change.profile()), now);
                 return new Outcome(change.applied(), change.duplicates(), 0, 1, 0);
             } catch (StaleProfileException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -335,6 +346,10 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         var afterFacts = after.lifecycle().facts();
         if (beforeFacts.orderCount() != afterFacts.orderCount() || beforeFacts.refundCount() != afterFacts.refundCount()) {
             changed.add(Dependency.ORDERS);
+        }
+        if (changed.contains(Dependency.ORDERS) || changed.contains(Dependency.STAGE)) {
+            changed.add(Dependency.CLV);
+            changed.add(Dependency.P_ALIVE);
         }
         if (!before.eventTimes().equals(after.eventTimes())) {
             changed.add(Dependency.EVENTS);

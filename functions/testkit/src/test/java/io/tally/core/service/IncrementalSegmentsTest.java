@@ -80,6 +80,76 @@ class IncrementalSegmentsTest {
     }
 
     @Test
+    void givenMembershipUpdateFailedAfterTheProfileWrite_whenRedeliveredWithANewEvent_thenTheMembershipIsRecorded() {
+        FailingOnce failing = new FailingOnce(fixture.incremental);
+        ProfileService flaky = new ProfileService(fixture.profiles, graph, FixedBrandSettings.defaults(), fixture.clock,
+                Runnable::run, new ProfileService.Segments(cache::countedEvents, failing,
+                io.tally.core.domain.segment.ProfileSubjects.PROFILE_ONLY));
+        ConsumerEvent order = aTrackEvent().withAnonymousId("a6").withEvent("Order Completed").at(T0).build();
+        var first = flaky.apply(List.of(new QueuedEnvelope("r1", new IngestEnvelope(BRAND, "web", List.of(order)))));
+        assertThat(first.failures()).containsKey("r1");
+        ConsumerKey consumer = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a6");
+        assertThat(fixture.profiles.load(consumer)).isPresent();
+        assertThat(fixture.memberships.load(consumer)).isEmpty();
+
+        var redelivery = flaky.apply(List.of(new QueuedEnvelope("r1", new IngestEnvelope(BRAND, "web", List.of(order,
+                aTrackEvent().withAnonymousId("a6").withEvent("Signed Up").withTrait("plan", "x")
+                        .at(T0.plusSeconds(5)).build())))));
+
+        assertThat(redelivery.failures()).isEmpty();
+        assertThat(fixture.memberships.load(consumer)).containsOnlyKeys("buyers");
+    }
+
+    @Test
+    void givenAnOrderOrAStageChange_whenComparingProfiles_thenClvAndPAliveCountAsChangedToo() {
+        var before = io.tally.core.domain.consumer.ConsumerProfile.newProfile(new ConsumerKey(BRAND, "c_x"));
+        var after = before.apply(List.of(new io.tally.core.domain.consumer.ChannelEvent("web", aTrackEvent()
+                .withAnonymousId("x").withEvent("Order Completed").at(T0).build()))).profile();
+
+        assertThat(ProfileService.changed(before, after)).contains(io.tally.core.domain.segment.Dependency.ORDERS,
+                io.tally.core.domain.segment.Dependency.STAGE, io.tally.core.domain.segment.Dependency.CLV,
+                io.tally.core.domain.segment.Dependency.P_ALIVE);
+        assertThat(ProfileService.changed(after, after)).isEmpty();
+    }
+
+    /** A membership updater whose first update fails, as a crash between profile and membership writes would. */
+    private static final class FailingOnce implements io.tally.core.port.in.UpdateMembershipUseCase {
+        private final io.tally.core.port.in.UpdateMembershipUseCase delegate;
+        private boolean failed;
+
+        FailingOnce(io.tally.core.port.in.UpdateMembershipUseCase delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerKey consumer,
+                io.tally.core.domain.segment.SegmentSubject subject, Instant now) {
+            failIfFirst();
+            return delegate.update(consumer, subject, now);
+        }
+
+        @Override
+        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerKey consumer,
+                io.tally.core.domain.segment.SegmentSubject subject, Instant now,
+                java.util.Set<io.tally.core.domain.segment.Dependency> changed) {
+            failIfFirst();
+            return delegate.update(consumer, subject, now, changed);
+        }
+
+        @Override
+        public List<io.tally.core.domain.segment.MembershipChange> removeAll(ConsumerKey consumer) {
+            return delegate.removeAll(consumer);
+        }
+
+        private void failIfFirst() {
+            if (!failed) {
+                failed = true;
+                throw new IllegalStateException("crashed before the memberships were written");
+            }
+        }
+    }
+
+    @Test
     void givenTwoMembersMerged_whenTheMergedAwayOneRedirects_thenOnlyTheSurvivorIsAMember() {
         apply(view("a4", T0), view("a4", T0.plusSeconds(1)));
         apply(aTrackEvent().withUserId("u4").withAnonymousId(null).withEvent("Order Completed").at(T0.plusSeconds(5))

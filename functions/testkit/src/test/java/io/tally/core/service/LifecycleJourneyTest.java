@@ -9,6 +9,10 @@ import io.tally.core.domain.lifecycle.DayLog.Flow;
 import io.tally.core.domain.lifecycle.StageAssignment;
 import io.tally.core.port.in.ApplyEventsUseCase.QueuedEnvelope;
 import io.tally.core.port.in.LifecycleUseCase.DailyRun;
+import io.tally.core.domain.identity.IdentityPolicy;
+import io.tally.core.domain.lifecycle.EventMapping;
+import io.tally.core.domain.lifecycle.LifecycleSettings;
+import io.tally.core.domain.lifecycle.StageModels;
 import io.tally.testkit.FixedBrandSettings;
 import io.tally.testkit.InMemoryCensusStore;
 import io.tally.testkit.InMemoryIdentityGraph;
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -101,11 +108,11 @@ class LifecycleJourneyTest {
     void givenFirstAndRepeatOrders_whenReadingCommerce_thenBuyersRepeatBuyersAndValuesAreCountedOnTheirDays() {
         live(50, new HashMap<>());
 
-        assertThat(job.commerce(BRAND, DAY0.plusDays(14))).containsOnly(Map.entry("pos",
+        assertThat(commerceOn(14)).containsOnly(Map.entry("pos",
                 new DailyMetrics(1, new BigDecimal("120.00"), 0, BigDecimal.ZERO, 1, 0)));
-        assertThat(job.commerce(BRAND, DAY0.plusDays(44))).containsOnly(Map.entry("web",
+        assertThat(commerceOn(44)).containsOnly(Map.entry("web",
                 new DailyMetrics(1, new BigDecimal("80"), 0, BigDecimal.ZERO, 1, 1)));
-        assertThat(job.commerce(BRAND, DAY0.plusDays(15))).isEmpty();
+        assertThat(commerceOn(15)).isEmpty();
     }
 
     @Test
@@ -118,6 +125,33 @@ class LifecycleJourneyTest {
 
         assertThat(again.changed()).isZero();
         assertThat(lifecycleStore.rollup(BRAND, DAY0.plusDays(14))).contains(first);
+    }
+
+    @Test
+    void givenABrandWestOfUtc_whenTheJobRunsAt0015Utc_thenItRollsUpTheBrandsLastWholeDay() {
+        ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+        FixedBrandSettings westCoast = new FixedBrandSettings(IdentityPolicy.DEFAULT,
+                new LifecycleSettings(EventMapping.defaults(), StageModels.defaults(), losAngeles));
+        ProfileService westProcessor = new ProfileService(profiles, graph, westCoast, clock);
+        LifecycleService westJob = new LifecycleService(profiles, lifecycleStore, westCoast, new InMemoryCensusStore(),
+                clock);
+        Instant lateEvening = DAY0.atTime(23, 30).atZone(losAngeles).toInstant();
+        clock.set(lateEvening);
+        westProcessor.apply(List.of(new QueuedEnvelope("w1", new IngestEnvelope(BRAND, "web", List.of(aTrackEvent()
+                .withAnonymousId("west").withEvent("Order Completed").withProperty("revenue", 30).at(lateEvening)
+                .build())))));
+
+        clock.set(DAY0.plusDays(1).atTime(0, 15).toInstant(ZoneOffset.UTC));
+        DailyRun early = westJob.runDaily(DAY0.plusDays(1));
+        clock.set(DAY0.plusDays(2).atTime(0, 15).toInstant(ZoneOffset.UTC));
+        DailyRun next = westJob.runDaily(DAY0.plusDays(2));
+
+        assertThat(early.rolledUp()).as("at 00:15 UTC it is still the afternoon of DAY0 in Los Angeles")
+                .isEqualTo(DAY0.minusDays(1));
+        assertThat(next.rolledUp()).isEqualTo(DAY0);
+        assertThat(lifecycleStore.rollup(BRAND, DAY0).orElseThrow().flows())
+                .containsEntry(new Flow("aipl", null, "P", "web"), 1L);
+        assertThat(westJob.commerce(BRAND, DAY0, DAY0).get(DAY0)).containsOnlyKeys("web");
     }
 
     /** Runs days 0..lastDay: the job at 00:15, the stored stages read at 00:20, the day's events at 10:00. */
@@ -145,6 +179,10 @@ class LifecycleJourneyTest {
             }
         }
         return reviewed;
+    }
+
+    private Map<String, DailyMetrics> commerceOn(int day) {
+        return job.commerce(BRAND, DAY0.plusDays(day), DAY0.plusDays(day)).get(DAY0.plusDays(day));
     }
 
     private Map<Flow, Long> flows(int day) {

@@ -32,8 +32,9 @@ public final class LifecycleTracker {
     /**
      * The state after newly applied events (already de-duplicated). Stages are evaluated at {@code now}; a change
      * is logged on today's log under the channel of the latest event (or {@link StageTransition#EXPIRY} when the
-     * events carried no fact and only time moved the stage). The review day only moves earlier here: a later
-     * expiry is found by the daily job, which then re-indexes the consumer.
+     * events carried no fact and only time moved the stage). The review day only moves earlier here (a later
+     * expiry is found by the daily job, which then re-indexes the consumer), unless it has passed: then it is set
+     * anew, so a consumer the job missed is never left behind.
      */
     public static LifecycleState apply(LifecycleState before, List<ChannelFact> facts, LifecycleSettings settings,
                                        Instant now) {
@@ -50,7 +51,7 @@ public final class LifecycleTracker {
         DayLog log = before.logOf(today).plusFlows(transitions).plusCommerce(commerce(before.facts(), folded, facts,
                 zone));
         LocalDate earliest = day(StageModels.earliestExpiry(stages), zone);
-        LocalDate review = before.reviewOn() == null ? earliest
+        LocalDate review = before.reviewOn() == null || before.reviewOn().isBefore(today) ? earliest
                 : earliest != null && earliest.isBefore(before.reviewOn()) ? earliest : before.reviewOn();
         return before.with(folded, stages, review).withLog(log);
     }

@@ -29,10 +29,10 @@ public interface LifecycleUseCase {
     DayFlows flows(String brandId, LocalDate date);
 
     /**
-     * Commerce of orders placed on {@code date}, by channel: stored roll-ups plus the day logs of the last three
-     * processing days that are not rolled up yet.
+     * Commerce of orders placed on each day of [{@code from}, {@code to}], by channel: stored roll-ups plus the day
+     * logs of the last three processing days that are not rolled up yet (each read once).
      */
-    Map<String, DailyMetrics> commerce(String brandId, LocalDate date);
+    Map<LocalDate, Map<String, DailyMetrics>> commerce(String brandId, LocalDate from, LocalDate to);
 
     /**
      * The brand's head-count of census day {@code date} (stage distribution per model, AAC), if the census ran

@@ -21,8 +21,8 @@ public interface LifecycleStorePort {
     /** Consumers of {@code brandId} indexed for re-evaluation on {@code day}. */
     List<ConsumerKey> dueForReview(String brandId, LocalDate day);
 
-    /** The sum of the day logs every consumer of {@code brandId} holds for processing day {@code day}. */
-    DayLog dayLogs(String brandId, LocalDate day);
+    /** The day log of processing day {@code day} of every consumer of {@code brandId} that holds one. */
+    Map<ConsumerKey, DayLog> dayLogs(String brandId, LocalDate day);
 
     /**
      * Stores the roll-up of one processing day: its flows and, per day the orders happened, its commerce.
