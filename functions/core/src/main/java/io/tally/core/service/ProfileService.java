@@ -312,8 +312,9 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
 
     /**
      * Re-evaluates the consumer's segment memberships after its write ({@code changed}: what changed, so segments
-     * that read none of it are skipped; null: evaluate every segment, as after a merge or for a redelivery whose
-     * earlier attempt may have written the profile but not the memberships).
+     * that read none of it are skipped; null: evaluate every segment and clear any membership left on consumers
+     * merged into this one, as after a merge or for a redelivery whose earlier attempt may have written the profile
+     * but not the memberships).
      */
     private void updateMemberships(ConsumerProfile profile, Set<Dependency> changed, Instant now) {
         if (segments.memberships() == null || profile.version() == 0) {
@@ -321,6 +322,8 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         }
         SegmentSubject subject = segments.subjects().subjectOf(profile);
         if (changed == null) {
+            profile.mergedFrom().forEach(mergedAway ->
+                    segments.memberships().removeAll(new ConsumerKey(profile.key().brandId(), mergedAway)));
             segments.memberships().update(profile.key(), subject, now);
         } else if (!changed.isEmpty()) {
             segments.memberships().update(profile.key(), subject, now, changed);

@@ -166,6 +166,62 @@ class IncrementalSegmentsTest {
     }
 
     @Test
+    void givenACrashAfterAMerge_whenTheMergeIsRedelivered_thenTheMergedAwayConsumerLeavesItsSegments() {
+        apply(view("a7", T0), view("a7", T0.plusSeconds(1)));
+        ConsumerKey anonymous = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a7");
+        apply(aTrackEvent().withUserId("u7").withAnonymousId(null).withEvent("Order Completed").at(T0.minusSeconds(9))
+                .build());
+        ConsumerKey user = ConsumerIds.forIdentifier(BRAND, IdentifierType.USER_ID, "u7");
+        assertThat(fixture.memberships.load(user)).containsOnlyKeys("buyers");
+        ProfileService crashing = new ProfileService(fixture.profiles, graph, FixedBrandSettings.defaults(),
+                fixture.clock, Runnable::run, new ProfileService.Segments(cache::countedEvents,
+                new RemoveAllFails(fixture.incremental), io.tally.core.domain.segment.ProfileSubjects.PROFILE_ONLY));
+        ConsumerEvent link = aTrackEvent().withUserId("u7").withAnonymousId("a7").withEvent("Signed In")
+                .at(T0.plusSeconds(20)).build();
+        var crashed = crashing.apply(List.of(new QueuedEnvelope("m1", new IngestEnvelope(BRAND, "web", List.of(link)))));
+        assertThat(crashed.failures()).containsKey("m1");
+
+        apply(link);
+
+        assertThat(fixture.memberships.load(anonymous)).isEmpty();
+        assertThat(fixture.memberships.load(user)).containsOnlyKeys("buyers", "browsers");
+        assertThat(fixture.memberships.size(BRAND, "buyers", 1)).isEqualTo(1);
+        assertThat(fixture.memberships.size(BRAND, "browsers", 1)).isEqualTo(1);
+    }
+
+    /** Fails the first {@code removeAll}, as a crash right after a merge's profile transaction would. */
+    private static final class RemoveAllFails implements io.tally.core.port.in.UpdateMembershipUseCase {
+        private final io.tally.core.port.in.UpdateMembershipUseCase delegate;
+        private boolean failed;
+
+        RemoveAllFails(io.tally.core.port.in.UpdateMembershipUseCase delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerKey consumer,
+                io.tally.core.domain.segment.SegmentSubject subject, Instant now) {
+            return delegate.update(consumer, subject, now);
+        }
+
+        @Override
+        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerKey consumer,
+                io.tally.core.domain.segment.SegmentSubject subject, Instant now,
+                java.util.Set<io.tally.core.domain.segment.Dependency> changed) {
+            return delegate.update(consumer, subject, now, changed);
+        }
+
+        @Override
+        public List<io.tally.core.domain.segment.MembershipChange> removeAll(ConsumerKey consumer) {
+            if (!failed) {
+                failed = true;
+                throw new IllegalStateException("crashed right after the merge was written");
+            }
+            return delegate.removeAll(consumer);
+        }
+    }
+
+    @Test
     void givenAMember_whenErased_thenItLeavesEverySegment() {
         apply(view("a5", T0), view("a5", T0.plusSeconds(1)));
         ConsumerKey consumer = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a5");
