@@ -17,7 +17,8 @@ class ScanWorkHandlerColdStartTest {
     void givenOnlyTheStacksVariables_whenStartedEagerly_thenEveryBeanIsCreated() {
         assertThatCode(() -> {
             try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
-                    .environments("function").eagerInitSingletons(true).properties(Map.of("tally.tables.main", "t", "tally.buckets.clv", "b")).start()) {
+                    .environments("function").eagerInitSingletons(true)
+                    .properties(Map.of("tally.tables.main", "t", "tally.buckets.clv", "b")).start()) {
                 new ScanWorkHandler(context).close();
             }
         }).doesNotThrowAnyException();
