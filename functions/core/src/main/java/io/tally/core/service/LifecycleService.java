@@ -87,7 +87,7 @@ public class LifecycleService implements LifecycleUseCase {
             }
             Map<ConsumerKey, DayLog> logs = new HashMap<>(store.dayLogs(brand, yesterday));
             logs.putAll(fresh);
-            DayLog total = logs.values().stream().reduce(DayLog.empty(yesterday), DayLog::plus);
+            DayLog total = DayLog.sum(yesterday, logs.values());
             store.saveRollup(brand, total);
             flows.put(brand, total.flows().values().stream().mapToLong(Long::longValue).sum());
             rolledUp = yesterday;
@@ -160,6 +160,6 @@ public class LifecycleService implements LifecycleUseCase {
     }
 
     private static DayLog sum(Map<ConsumerKey, DayLog> logs, LocalDate day) {
-        return logs.values().stream().reduce(DayLog.empty(day), DayLog::plus);
+        return DayLog.sum(day, logs.values());
     }
 }

@@ -3,6 +3,7 @@ package io.tally.core.domain.lifecycle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -98,6 +99,23 @@ public record DayLog(LocalDate day, Map<Flow, Long> flows, Map<CommerceKey, Dail
         nextFlows.putAll(flows);
         other.flows.forEach((flow, count) -> nextFlows.merge(flow, count, Long::sum));
         return new DayLog(day, nextFlows, commerce).plusCommerce(other.commerce);
+    }
+
+    /**
+     * The sum of many logs of {@code day} (a roll-up over every consumer), accumulated in one pass rather than by
+     * repeated {@link #plus}, which would copy the growing sum once per log.
+     */
+    public static DayLog sum(LocalDate day, Collection<DayLog> logs) {
+        Map<Flow, Long> flows = new TreeMap<>(Flow.ORDER);
+        Map<CommerceKey, DailyMetrics> commerce = new TreeMap<>(CommerceKey.ORDER);
+        for (DayLog log : logs) {
+            if (!day.equals(log.day)) {
+                throw new IllegalArgumentException("cannot add the log of " + log.day + " to the logs of " + day);
+            }
+            log.flows.forEach((flow, count) -> flows.merge(flow, count, Long::sum));
+            log.commerce.forEach((key, metrics) -> commerce.merge(key, metrics, DailyMetrics::plus));
+        }
+        return new DayLog(day, flows, commerce);
     }
 
     /**
