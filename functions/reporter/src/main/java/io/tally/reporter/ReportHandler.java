@@ -12,9 +12,6 @@ public class ReportHandler extends MicronautRequestHandler<JobRequest, JobReport
     @Inject
     ReportJobAdapter adapter;
 
-    @Inject
-    LifecycleJobAdapter lifecycle;
-
     /** Used by AWS Lambda. */
     public ReportHandler() {
     }
@@ -26,6 +23,6 @@ public class ReportHandler extends MicronautRequestHandler<JobRequest, JobReport
 
     @Override
     public JobReport execute(JobRequest input) {
-        return LifecycleJobAdapter.JOB.equals(input.job()) ? lifecycle.run(input) : adapter.run(input);
+        return adapter.run(input);
     }
 }

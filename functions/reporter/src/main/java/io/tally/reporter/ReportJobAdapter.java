@@ -12,21 +12,29 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Translates a scheduled invocation into {@link DailyReportUseCase}. */
+/**
+ * Translates the reporter's scheduled invocations into use cases: {@code lifecycle} to the lifecycle job
+ * ({@link LifecycleJobAdapter}), anything else to the daily report ({@link DailyReportUseCase}).
+ */
 @Singleton
 public class ReportJobAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportJobAdapter.class);
 
     private final DailyReportUseCase reports;
+    private final LifecycleJobAdapter lifecycle;
     private final Clock clock;
 
-    public ReportJobAdapter(DailyReportUseCase reports, Clock clock) {
+    public ReportJobAdapter(DailyReportUseCase reports, LifecycleJobAdapter lifecycle, Clock clock) {
         this.reports = reports;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
     public JobReport run(JobRequest request) {
+        if (LifecycleJobAdapter.JOB.equals(request.job())) {
+            return lifecycle.run(request);
+        }
         LocalDate date = request.date() != null ? LocalDate.parse(request.date())
                 : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         return reports.publish(date).map(location -> {
