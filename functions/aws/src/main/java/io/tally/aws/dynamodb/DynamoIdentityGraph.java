@@ -64,16 +64,15 @@ public class DynamoIdentityGraph implements IdentityGraphPort {
                     .stream().map(pk -> Map.of(TallyCatalog.PK, s(pk), TallyCatalog.SK, s(LINK_SK))).toList();
             Map<String, KeysAndAttributes> request = Map.of(table,
                     KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
-            while (request != null && !request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
+            BatchRounds.drain(request, pending -> {
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
                     Identifier id = byKey.get(Items.string(item, TallyCatalog.PK));
                     links.put(id, new Link(Items.optionalString(item, "consumerId").orElse(null),
                             Items.optionalString(item, "blockedUntil").map(Instant::parse).orElse(null)));
                 }
-                request = response.unprocessedKeys();
-            }
+                return response.unprocessedKeys();
+            }, "identity links");
         }
         return links;
     }

@@ -33,7 +33,6 @@ public class DynamoLifecycleStore implements LifecycleStorePort {
 
     private static final String BRANDS = "BRANDS";
     private static final int BATCH_WRITE_LIMIT = 25;
-    private static final int MAX_ROUNDS = 10;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -116,15 +115,8 @@ public class DynamoLifecycleStore implements LifecycleStorePort {
         for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
             Map<String, List<WriteRequest>> pending = Map.of(table,
                     writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round >= MAX_ROUNDS) {
-                    throw new IllegalStateException("roll-up of " + brandId + " on " + total.day()
-                            + ": DynamoDB left writes unprocessed after " + MAX_ROUNDS + " rounds");
-                }
-                backOff(round);
-                Map<String, List<WriteRequest>> request = pending;
-                pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-            }
+            BatchRounds.drain(pending, request -> dynamo.batchWriteItem(r -> r.requestItems(request))
+                    .unprocessedItems(), "roll-up of " + brandId + " on " + total.day());
         }
     }
 
@@ -153,19 +145,6 @@ public class DynamoLifecycleStore implements LifecycleStorePort {
                             .forEach((key, metrics) -> byChannel.merge(key.channel(), metrics, DailyMetrics::plus));
                 });
         return byChannel;
-    }
-
-    /** Waits 0, 50, 100, 200 … ms (capped at 1.6 s) before round {@code round} of a batch write. */
-    private static void backOff(int round) {
-        if (round == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Math.min(1600L, 50L << Math.min(round - 1, 5)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a roll-up", e);
-        }
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {

@@ -24,7 +24,6 @@ import static io.tally.aws.dynamodb.Items.s;
 public class DynamoProfileBatchLoader implements ProfileBatchLoadPort {
 
     private static final int KEYS_PER_CALL = 100;
-    private static final int MAX_ROUNDS = 8;
 
     private final DynamoDbClient dynamo;
     private final DynamoProfileStore profiles;
@@ -44,32 +43,16 @@ public class DynamoProfileBatchLoader implements ProfileBatchLoadPort {
             List<Map<String, AttributeValue>> batch = all.subList(from, Math.min(all.size(), from + KEYS_PER_CALL))
                     .stream().map(DynamoProfileStore::primaryKey).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch).build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round == MAX_ROUNDS) {
-                    throw new IllegalStateException("profiles stayed unprocessed after " + MAX_ROUNDS + " rounds");
-                }
-                backOff(round);
-                Map<String, KeysAndAttributes> pending = request;
+            BatchRounds.drain(request, pending -> {
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
                 response.responses().getOrDefault(table, List.of()).forEach(item -> {
                     ConsumerKey key = DynamoProfileScanner.keyOf(Items.string(item, TallyCatalog.PK));
                     found.put(key, profiles.fromItem(key, item));
                 });
-                request = response.unprocessedKeys();
-            }
+                return response.unprocessedKeys();
+            }, "profiles");
         }
         return found;
     }
 
-    private static void backOff(int round) {
-        if (round == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Math.min(1000, 25L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading profiles", e);
-        }
-    }
 }
