@@ -1,6 +1,7 @@
 package io.tally.local;
 
 import io.micronaut.context.ApplicationContext;
+import io.tally.aws.metrics.WriteCapacityMeter;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tally.aws.job.JobReport;
@@ -127,6 +128,7 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
         properties.put("micronaut.server.port", options.port());
         properties.put("micronaut.application.name", "tally-local");
         properties.put("tally.identity.hash-secret", LOCAL_HASH_SECRET);
+        properties.put(WriteCapacityMeter.ENABLED, "true");
         return properties;
     }
 

@@ -1,5 +1,6 @@
 package io.tally.aws.metrics;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -24,11 +25,16 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the DynamoDB write capacity units Tally consumes: asks every write for its consumed capacity and adds
- * up what DynamoDB reports. Registered on the DynamoDB client (see {@link DynamoDbMeteringRegistration}); read
- * by the benchmarks and the processor's log line.
+ * up what DynamoDB reports. Registered on the DynamoDB client (see {@link DynamoDbMeteringRegistration}) only when
+ * {@value #ENABLED} is {@code true} — the local stack sets it, for the write-cost measurement in
+ * {@code IdentityGraphIT}; deployed functions leave their requests untouched.
  */
 @Singleton
+@Requires(property = WriteCapacityMeter.ENABLED, value = "true")
 public class WriteCapacityMeter implements ExecutionInterceptor {
+
+    /** Configuration key that turns the meter on. */
+    public static final String ENABLED = "tally.metrics.write-capacity";
 
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final LongAdder writeRequests = new LongAdder();
