@@ -17,7 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class BrandSegmentCache {
 
-    private record Entry(List<LiveSegment> segments, Instant readAt) {
+    private record Entry(List<LiveSegment> segments, java.util.Set<String> countedEvents, Instant readAt) {
+
+        static Entry of(List<LiveSegment> segments, Instant readAt) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            segments.forEach(segment -> names.addAll(segment.compiled().rule().eventNames()));
+            return new Entry(segments, java.util.Set.copyOf(names), readAt);
+        }
     }
 
     private final SegmentDefinitionStorePort definitions;
@@ -33,20 +39,22 @@ public class BrandSegmentCache {
 
     /** The brand's live segments, compiled, with their versions. */
     public List<LiveSegment> get(String brandId) {
-        Instant now = clock.instant();
-        Entry entry = byBrand.get(brandId);
-        if (entry == null || !now.isBefore(entry.readAt().plus(ttl))) {
-            entry = new Entry(load(definitions, brandId), now);
-            byBrand.put(brandId, entry);
-        }
-        return entry.segments();
+        return entry(brandId).segments();
     }
 
     /** The event names the brand's live segments count ({@code event} conditions): their times are kept. */
     public java.util.Set<String> countedEvents(String brandId) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        get(brandId).forEach(segment -> names.addAll(segment.compiled().rule().eventNames()));
-        return names;
+        return entry(brandId).countedEvents();
+    }
+
+    private Entry entry(String brandId) {
+        Instant now = clock.instant();
+        Entry entry = byBrand.get(brandId);
+        if (entry == null || !now.isBefore(entry.readAt().plus(ttl))) {
+            entry = Entry.of(load(definitions, brandId), now);
+            byBrand.put(brandId, entry);
+        }
+        return entry;
     }
 
     /** Reads and compiles the brand's live segments now. */

@@ -278,9 +278,6 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
                     });
                     profiles.saveMerge(change.profile(), losers.stream()
                             .map(l -> l.redirectTo(target.key().consumerId())).toList(), relinks);
-                    if (segments.memberships() != null) {
-                        losers.forEach(loser -> segments.memberships().removeAll(loser.key()));
-                    }
                     updateMemberships(change.profile(), null, now);
                     return new Outcome(change.applied(), change.duplicates(), 0, 1, losers.size());
                 }
@@ -320,13 +317,12 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         if (segments.memberships() == null || profile.version() == 0) {
             return;
         }
-        SegmentSubject subject = segments.subjects().subjectOf(profile);
         if (changed == null) {
             profile.mergedFrom().forEach(mergedAway ->
                     segments.memberships().removeAll(new ConsumerKey(profile.key().brandId(), mergedAway)));
-            segments.memberships().update(profile.key(), subject, now);
+            segments.memberships().update(profile.key(), segments.subjects().subjectOf(profile), now);
         } else if (!changed.isEmpty()) {
-            segments.memberships().update(profile.key(), subject, now, changed);
+            segments.memberships().update(profile.key(), segments.subjects().subjectOf(profile), now, changed);
         }
     }
 

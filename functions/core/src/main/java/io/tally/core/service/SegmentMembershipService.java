@@ -54,6 +54,9 @@ public class SegmentMembershipService implements UpdateMembershipUseCase {
 
     @Override
     public List<MembershipChange> removeAll(ConsumerKey consumer) {
+        if (segments.get(consumer.brandId()).isEmpty()) {
+            return List.of();
+        }
         return record(memberships, consumer, Map.of(), clock.instant());
     }
 

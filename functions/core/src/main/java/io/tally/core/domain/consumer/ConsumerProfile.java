@@ -91,6 +91,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
                                LifecycleSettings lifecycleSettings, Set<String> countedEvents, Instant now) {
         Builder next = new Builder(this);
         List<LifecycleTracker.ChannelFact> facts = new ArrayList<>();
+        Map<String, List<Instant>> counted = new TreeMap<>();
         newIdentifiers.forEach(id -> next.identifiers.add(id.key()));
         int applied = 0;
         int duplicates = 0;
@@ -105,7 +106,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
             next.add(channelEvent);
             if (event.type() == io.tally.core.domain.event.EventType.TRACK && event.event() != null
                     && countedEvents.contains(event.event())) {
-                next.eventTimes = next.eventTimes.plus(event.event(), event.timestamp());
+                counted.computeIfAbsent(event.event(), name -> new ArrayList<>()).add(event.timestamp());
             }
             lifecycleSettings.mapping().map(event.type().wireName(), event.event(), event.properties(),
                     event.traits(), event.timestamp()).forEach(fact ->
@@ -113,7 +114,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
             applied++;
         }
         next.lifecycle = LifecycleTracker.apply(lifecycle, facts, lifecycleSettings, now);
-        next.eventTimes = next.eventTimes.retain(countedEvents);
+        next.eventTimes = next.eventTimes.plusAll(counted).retain(countedEvents);
         return new ProfileChange(next.build(version + 1), applied, duplicates);
     }
 

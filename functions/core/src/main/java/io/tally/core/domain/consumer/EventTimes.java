@@ -46,8 +46,17 @@ public final class EventTimes {
 
     /** These times with one more event of {@code name} at {@code at}. */
     public EventTimes plus(String name, Instant at) {
+        return plusAll(Map.of(name, java.util.List.of(at)));
+    }
+
+    /** These times with the events of a batch, by name (one copy of the map, however many events). */
+    public EventTimes plusAll(Map<String, ? extends java.util.Collection<Instant>> events) {
+        if (events.isEmpty()) {
+            return this;
+        }
         TreeMap<String, long[]> next = new TreeMap<>(times);
-        next.put(name, latest(times.getOrDefault(name, new long[0]), new long[]{at.toEpochMilli()}));
+        events.forEach((name, instants) -> next.put(name, latest(times.getOrDefault(name, new long[0]),
+                instants.stream().mapToLong(Instant::toEpochMilli).toArray())));
         return new EventTimes(next);
     }
 
