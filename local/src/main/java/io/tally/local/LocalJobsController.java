@@ -1,15 +1,14 @@
 package io.tally.local;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.tally.aws.job.JobReport;
-import io.tally.core.domain.access.KeyRole;
-import io.tally.core.port.in.AuthenticateUseCase;
-import io.tally.gateway.ApiKeys;
-
+import io.tally.gateway.AdminAccess;
 
 /**
  * Local-only endpoint behind {@code tally run-job NAME}: {@code POST /local/jobs/{name}} with an admin key.
@@ -19,24 +18,17 @@ import io.tally.gateway.ApiKeys;
 public class LocalJobsController {
 
     private final BeanProvider<LocalJobs> jobs;
-    private final AuthenticateUseCase authenticate;
+    private final AdminAccess access;
 
-    public LocalJobsController(BeanProvider<LocalJobs> jobs, AuthenticateUseCase authenticate) {
+    public LocalJobsController(BeanProvider<LocalJobs> jobs, AdminAccess access) {
         this.jobs = jobs;
-        this.authenticate = authenticate;
+        this.access = access;
     }
 
     /** {@code ?date=yyyy-MM-dd} runs the job for that business date, as the schedule's payload would. */
     @Post("/{name}")
-    public JobReport run(HttpRequest<?> request, @PathVariable String name,
-                         @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String date) {
-        authenticate.authenticate(ApiKeys.fromAuthorization(request).orElse(null), KeyRole.ADMIN);
-        java.time.LocalDate day;
-        try {
-            day = date == null || date.isBlank() ? null : java.time.LocalDate.parse(date);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new io.tally.gateway.BadRequestException("date", "must be a date like 2026-11-25");
-        }
-        return jobs.get().runJob(name, day);
+    public JobReport run(HttpRequest<?> request, @PathVariable String name, @Nullable @QueryValue String date) {
+        access.admin(request);
+        return jobs.get().runJob(name, date == null || date.isBlank() ? null : access.date("date", date));
     }
 }

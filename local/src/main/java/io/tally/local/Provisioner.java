@@ -121,8 +121,4 @@ public final class Provisioner {
         return name;
     }
 
-    /** URL of the dead-letter queue of {@code spec}, for inspection. */
-    public String deadLetterUrl(QueueSpec spec) {
-        return sqs.getQueueUrl(r -> r.queueName(PREFIX + spec.deadLetterName())).queueUrl();
-    }
 }

@@ -83,11 +83,13 @@ public class TrackingApi {
         }
         Map<String, Object> json = codec.parseObject(body);
         Principal sender = byHeader.orElseGet(() -> senderFromBody(json));
+        if (json.get("batch") instanceof List<?> items && items.size() <= IngestLimits.MAX_BATCH_EVENTS) {
+            rateLimiter.acquire(sender.keyId(), items.size());
+        }
         boolean mayHoldLargeItems = body.length > IngestLimits.MAX_EVENT_BYTES;
         SegmentEventReader.BatchReadResult read = reader.readBatch(
                 pii.protectBatch(sender.brandId(), json, brands.identityPolicy(sender.brandId())), receivedAt,
                 item -> mayHoldLargeItems ? codec.write(item).length : 0);
-        rateLimiter.acquire(sender.keyId(), read.accepted().size() + read.rejected().size());
         List<QuarantinedEvent> rejected = read.rejected().stream()
                 .map(r -> new QuarantinedEvent(r.index(), r.raw(), r.errors())).toList();
         var receipt = ingest.ingest(new IngestCommand(sender, receivedAt, read.accepted(), rejected));
