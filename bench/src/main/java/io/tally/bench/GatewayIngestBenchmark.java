@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.tally.aws.config.ResourceNames;
 import io.tally.aws.json.EventCodec;
+import io.tally.aws.sqs.SqsBatchSender;
 import io.tally.aws.sqs.SqsEventQueue;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.access.KeyRole;
@@ -102,7 +103,7 @@ public class GatewayIngestBenchmark {
         ApiKeyService keys = new ApiKeyService(new InMemoryApiKeyStore(), clock, Duration.ofSeconds(30));
         String writeKey = keys.issue(new IssueKeyCommand(BRAND, "web", KeyRole.WRITE)).rawKey();
         sqs = new AcceptingSqsClient();
-        queue = new SqsEventQueue(sqs, codec, micronaut.getBean(ResourceNames.class));
+        queue = new SqsEventQueue(new SqsBatchSender(sqs), codec, micronaut.getBean(ResourceNames.class));
         gateway = new TrackingApi(keys, new IngestService(queue, new InMemoryQuarantine()), codec, clock,
                 micronaut.getBean(SegmentEventReader.class), micronaut.getBean(RateLimiter.class),
                 micronaut.getBean(PiiProtector.class), micronaut.getBean(BrandSettingsPort.class));

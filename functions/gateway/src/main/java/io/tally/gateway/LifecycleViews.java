@@ -2,12 +2,15 @@ package io.tally.gateway;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tally.core.domain.lifecycle.CommerceReport;
 import io.tally.core.domain.lifecycle.DailyMetrics;
+import io.tally.core.domain.lifecycle.StageReport;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Response bodies of {@link LifecycleController}. */
 final class LifecycleViews {
@@ -26,6 +29,12 @@ final class LifecycleViews {
     record Lifecycle(String brandId, String model, List<String> stages, LocalDate date, boolean rolledUp,
                      @Nullable Map<String, Long> distribution, @Nullable LocalDate distributionAsOf,
                      List<FlowCount> flows, Map<String, Map<String, Long>> matrix) {
+
+        static Lifecycle of(StageReport report) {
+            return new Lifecycle(report.brandId(), report.model(), report.stages(), report.date(), report.rolledUp(),
+                    report.distribution(), report.distributionAsOf(), report.flows().stream()
+                    .map(f -> new FlowCount(f.from(), f.to(), f.channel(), f.count())).toList(), report.matrix());
+        }
     }
 
     @Serdeable
@@ -36,10 +45,22 @@ final class LifecycleViews {
     @Serdeable
     record Metrics(String brandId, LocalDate from, LocalDate to, List<DayMetrics> days,
                    @Nullable Long annualActive, @Nullable LocalDate annualActiveAsOf) {
+
+        static Metrics of(CommerceReport report) {
+            return new Metrics(report.brandId(), report.from(), report.to(),
+                    report.days().stream().map(DayMetrics::of).toList(), report.annualActive(),
+                    report.annualActiveAsOf());
+        }
     }
 
     @Serdeable
     record DayMetrics(LocalDate date, Figures total, Map<String, Figures> channels) {
+
+        static DayMetrics of(CommerceReport.Day day) {
+            Map<String, Figures> channels = new TreeMap<>();
+            day.channels().forEach((channel, metrics) -> channels.put(channel, Figures.of(metrics)));
+            return new DayMetrics(day.date(), Figures.of(day.total()), channels);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tally.gateway;
 import io.micronaut.http.HttpRequest;
 import io.tally.aws.json.EventCodec;
 import io.tally.core.domain.access.Principal;
+import io.tally.core.domain.segment.InvalidCursorException;
 import io.tally.core.port.in.ManageSegmentsUseCase;
 import io.tally.core.port.in.SegmentAudienceUseCase;
 import io.tally.gateway.SegmentViews.ExportView;
@@ -104,7 +105,7 @@ public class SegmentsApi {
         try {
             return MembersView.of(audiences.members(admin.brandId(), segmentId, pageSize,
                     cursor == null || cursor.isBlank() ? null : cursor));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidCursorException e) {
             throw new BadRequestException("cursor", "must be the nextCursor of an earlier page");
         }
     }

@@ -3,21 +3,18 @@ package io.tally.reporter;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tally.aws.config.ResourceNames;
+import io.tally.aws.s3.S3SharedObjects;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.census.BrandCensus;
 import io.tally.core.domain.census.CensusResult;
 import io.tally.core.domain.report.ReportLocation;
 import io.tally.core.port.out.ReportPublisherPort;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,14 +28,12 @@ public class S3ReportPublisher implements ReportPublisherPort {
     /** How long the presigned link works. */
     static final Duration LINK_VALIDITY = Duration.ofDays(7);
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final S3SharedObjects objects;
     private final JsonMapper json;
     private final String bucket;
 
-    public S3ReportPublisher(S3Client s3, S3Presigner presigner, JsonMapper json, ResourceNames names) {
-        this.s3 = s3;
-        this.presigner = presigner;
+    public S3ReportPublisher(S3SharedObjects objects, JsonMapper json, ResourceNames names) {
+        this.objects = objects;
         this.json = json;
         this.bucket = names.bucket(TallyCatalog.REPORTS_BUCKET);
     }
@@ -57,11 +52,10 @@ public class S3ReportPublisher implements ReportPublisherPort {
     @Override
     public ReportLocation publish(CensusResult census) {
         String prefix = "daily/" + census.date() + "/";
-        put(prefix + "report.json", toJson(census), "application/json");
-        put(prefix + "index.html", HtmlReport.render(census).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
-        String link = presigner.presignGetObject(r -> r.signatureDuration(LINK_VALIDITY)
-                .getObjectRequest(g -> g.bucket(bucket).key(prefix + "index.html"))).url().toString();
-        return new ReportLocation("s3://" + bucket + "/" + prefix + "index.html", link, Instant.now().plus(LINK_VALIDITY));
+        objects.put(bucket, prefix + "report.json", toJson(census), "application/json");
+        var html = objects.putAndShare(bucket, prefix + "index.html",
+                HtmlReport.render(census).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", LINK_VALIDITY);
+        return new ReportLocation(html.uri(), html.link(), html.linkExpires());
     }
 
     private byte[] toJson(CensusResult census) {
@@ -78,9 +72,5 @@ public class S3ReportPublisher implements ReportPublisherPort {
     private static BrandFigures figures(BrandCensus census) {
         return new BrandFigures(census.consumers(), census.events(), census.active30Days(), census.consumersByChannel(),
                 census.annualActive(), census.stages());
-    }
-
-    private void put(String key, byte[] content, String contentType) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 }

@@ -1,6 +1,7 @@
 package io.tally.testkit;
 
 import io.tally.core.domain.consumer.ConsumerKey;
+import io.tally.core.domain.segment.InvalidCursorException;
 import io.tally.core.domain.segment.Member;
 import io.tally.core.domain.segment.MemberPage;
 import io.tally.core.domain.segment.Membership;
@@ -75,7 +76,7 @@ public class InMemorySegmentMemberships implements SegmentMembershipPort {
     public synchronized MemberPage members(String brandId, String segmentId, long version, int limit,
                                            String cursor) {
         if (cursor != null && !cursor.startsWith("after:")) {
-            throw new IllegalArgumentException("not a cursor of this listing");
+            throw new InvalidCursorException("not a cursor of this listing", null);
         }
         String after = cursor == null ? null : cursor.substring("after:".length());
         TreeMap<String, Member> sorted = new TreeMap<>();

@@ -3,6 +3,7 @@ package io.tally.aws.dynamodb;
 import io.tally.aws.config.ResourceNames;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.consumer.ConsumerKey;
+import io.tally.core.domain.segment.InvalidCursorException;
 import io.tally.core.domain.segment.Member;
 import io.tally.core.domain.segment.MemberPage;
 import io.tally.core.domain.segment.Membership;
@@ -183,10 +184,10 @@ public class DynamoSegmentMembershipStore implements SegmentMembershipPort {
                 shard = Integer.parseInt(decoded.substring(0, bar));
                 after = bar + 1 < decoded.length() ? decoded.substring(bar + 1) : null;
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw new IllegalArgumentException("not a cursor of this listing", e);
+                throw new InvalidCursorException("not a cursor of this listing", e);
             }
             if (shard < 0 || shard >= SHARDS) {
-                throw new IllegalArgumentException("not a cursor of this listing");
+                throw new InvalidCursorException("not a cursor of this listing", null);
             }
         }
         List<Member> members = new ArrayList<>();

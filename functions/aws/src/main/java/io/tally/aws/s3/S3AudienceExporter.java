@@ -6,13 +6,11 @@ import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.segment.SegmentExport;
 import io.tally.core.port.out.AudienceExportPort;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Audience files in the exports bucket at {@code segments/brand=<brand>/<segment>/v<version>/<epoch ms>.csv}
@@ -26,28 +24,22 @@ public class S3AudienceExporter implements AudienceExportPort {
     /** How long an export link works. */
     static final Duration LINK_VALIDITY = Duration.ofHours(24);
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final S3SharedObjects objects;
     private final ResourceNames names;
     private final Clock clock;
 
-    public S3AudienceExporter(S3Client s3, S3Presigner presigner, ResourceNames names, Clock clock) {
-        this.s3 = s3;
-        this.presigner = presigner;
+    public S3AudienceExporter(S3SharedObjects objects, ResourceNames names, Clock clock) {
+        this.objects = objects;
         this.names = names;
         this.clock = clock;
     }
 
     @Override
     public SegmentExport store(String brandId, String segmentId, long version, byte[] csv, long rows) {
-        String bucket = names.bucket(TallyCatalog.EXPORTS_BUCKET);
-        Instant now = clock.instant();
-        String key = "segments/brand=" + brandId + "/" + segmentId + "/v" + version + "/" + now.toEpochMilli()
-                + ".csv";
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"),
-                RequestBody.fromBytes(csv));
-        String link = presigner.presignGetObject(r -> r.signatureDuration(LINK_VALIDITY)
-                .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toString();
-        return new SegmentExport("s3://" + bucket + "/" + key, link, now.plus(LINK_VALIDITY), rows, version);
+        String key = "segments/brand=" + brandId + "/" + segmentId + "/v" + version + "/"
+                + clock.instant().toEpochMilli() + ".csv";
+        var shared = objects.putAndShare(names.bucket(TallyCatalog.EXPORTS_BUCKET), key, csv,
+                "text/csv; charset=utf-8", LINK_VALIDITY);
+        return new SegmentExport(shared.uri(), shared.link(), shared.linkExpires(), rows, version);
     }
 }

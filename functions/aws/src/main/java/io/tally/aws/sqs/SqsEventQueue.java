@@ -6,41 +6,30 @@ import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.event.ConsumerEvent;
 import io.tally.core.domain.event.IngestEnvelope;
 import io.tally.core.port.out.EventQueuePort;
-import io.tally.core.port.out.QueueUnavailableException;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Queues accepted events on the ingest queue, packed: as many events per message as fit in
  * {@link #MAX_MESSAGE_BYTES}, as many messages per SendMessageBatch as fit in SQS's batch limits, so a
- * 2,500-event batch costs a handful of calls. Failed entries are retried; if any stay unsent the call fails,
- * so the gateway never reports events as accepted that are not queued.
+ * 2,500-event batch costs a handful of calls. Failed entries are retried ({@link SqsBatchSender}); if any stay
+ * unsent the call fails, so the gateway never reports events as accepted that are not queued.
  */
 @Singleton
 public class SqsEventQueue implements EventQueuePort {
 
     /** SQS's limit for one message and for one batch request is 256 KiB; keep a margin for the envelope. */
     public static final int MAX_MESSAGE_BYTES = 250 * 1024;
-    static final int MAX_BATCH_ENTRIES = 10;
-    static final int SEND_ATTEMPTS = 3;
 
-    private final SqsClient sqs;
+    private final SqsBatchSender sender;
     private final EventCodec codec;
     private final ResourceNames names;
 
-    public SqsEventQueue(SqsClient sqs, EventCodec codec, ResourceNames names) {
-        this.sqs = sqs;
+    public SqsEventQueue(SqsBatchSender sender, EventCodec codec, ResourceNames names) {
+        this.sender = sender;
         this.codec = codec;
         this.names = names;
     }
@@ -85,7 +74,7 @@ public class SqsEventQueue implements EventQueuePort {
         List<byte[]> current = new ArrayList<>();
         int bytes = 0;
         for (byte[] message : messages) {
-            if (!current.isEmpty() && (current.size() == MAX_BATCH_ENTRIES || bytes + message.length > MAX_MESSAGE_BYTES)) {
+            if (!current.isEmpty() && (current.size() == SqsBatchSender.MAX_BATCH_ENTRIES || bytes + message.length > MAX_MESSAGE_BYTES)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 bytes = 0;
@@ -100,34 +89,8 @@ public class SqsEventQueue implements EventQueuePort {
     }
 
     private void send(List<byte[]> messages) {
-        List<SendMessageBatchRequestEntry> pending = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            pending.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .messageBody(new String(messages.get(i), StandardCharsets.UTF_8)).build());
-        }
-        String lastError = "";
-        for (int attempt = 1; attempt <= SEND_ATTEMPTS && !pending.isEmpty(); attempt++) {
-            SendMessageBatchResponse response;
-            try {
-                List<SendMessageBatchRequestEntry> entries = pending;
-                response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl()).entries(entries));
-            } catch (SdkException e) {
-                if (attempt == SEND_ATTEMPTS) {
-                    throw new QueueUnavailableException("the ingest queue is unavailable: " + e.getMessage(), e);
-                }
-                continue;
-            }
-            Map<String, SendMessageBatchRequestEntry> byId = pending.stream()
-                    .collect(Collectors.toMap(SendMessageBatchRequestEntry::id, Function.identity()));
-            pending = response.failed().stream().map(BatchResultErrorEntry::id).map(byId::get).toList();
-            if (!response.failed().isEmpty()) {
-                lastError = response.failed().get(0).code() + ": " + response.failed().get(0).message();
-            }
-        }
-        if (!pending.isEmpty()) {
-            throw new QueueUnavailableException(pending.size() + " ingest message(s) were not accepted by the queue ("
-                    + lastError + ")", null);
-        }
+        sender.send(queueUrl(), messages.stream().map(m -> new String(m, StandardCharsets.UTF_8)).toList(),
+                "ingest message");
     }
 
     /** Resolved on use: functions that never touch this resource need not be configured with it. */

@@ -9,21 +9,18 @@ import io.tally.core.domain.census.ScanTask;
 import io.tally.core.domain.clv.ClvTask;
 import io.tally.core.domain.segment.RecomputeTask;
 import io.tally.core.port.out.ClvTaskQueuePort;
-import io.tally.core.port.out.QueueUnavailableException;
 import io.tally.core.port.out.ScanTaskQueuePort;
 import io.tally.core.port.out.SegmentTaskQueuePort;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scan tasks on the scans queue, as JSON, up to ten per SendMessageBatch. One queue carries every scatter-gather
+ * Scan tasks on the scans queue, as JSON, up to ten per SendMessageBatch (failed entries retried by
+ * {@link SqsBatchSender}). One queue carries every scatter-gather
  * job; a message's {@code kind} names the job ({@code census}, {@code segments}, {@code clv}; a message without one
  * is a census task, as sent before segments existed).
  */
@@ -37,12 +34,12 @@ public class SqsScanTaskQueue implements ScanTaskQueuePort, SegmentTaskQueuePort
     /** {@code kind} of CLV job tasks. */
     public static final String CLV = "clv";
 
-    private final SqsClient sqs;
+    private final SqsBatchSender sender;
     private final EventCodec codec;
     private final ResourceNames names;
 
-    public SqsScanTaskQueue(SqsClient sqs, EventCodec codec, ResourceNames names) {
-        this.sqs = sqs;
+    public SqsScanTaskQueue(SqsBatchSender sender, EventCodec codec, ResourceNames names) {
+        this.sender = sender;
         this.codec = codec;
         this.names = names;
     }
@@ -122,17 +119,11 @@ public class SqsScanTaskQueue implements ScanTaskQueuePort, SegmentTaskQueuePort
     }
 
     private void send(List<ScanTaskMessage> messages) {
-        for (int from = 0; from < messages.size(); from += 10) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (ScanTaskMessage message : messages.subList(from, Math.min(messages.size(), from + 10))) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(message.segment()))
-                        .messageBody(new String(codec.write(message), StandardCharsets.UTF_8)).build());
-            }
-            var response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl()).entries(entries));
-            if (!response.failed().isEmpty()) {
-                throw new QueueUnavailableException(response.failed().size() + " scan task(s) were not queued: "
-                        + response.failed().get(0).message(), null);
-            }
+        int size = SqsBatchSender.MAX_BATCH_ENTRIES;
+        for (int from = 0; from < messages.size(); from += size) {
+            List<String> bodies = messages.subList(from, Math.min(messages.size(), from + size)).stream()
+                    .map(message -> new String(codec.write(message), StandardCharsets.UTF_8)).toList();
+            sender.send(queueUrl(), bodies, "scan task");
         }
     }
 

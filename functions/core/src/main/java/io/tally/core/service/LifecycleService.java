@@ -2,11 +2,17 @@ package io.tally.core.service;
 
 import io.tally.core.domain.consumer.ConsumerKey;
 import io.tally.core.domain.consumer.ConsumerProfile;
+import io.tally.core.domain.lifecycle.CommerceReport;
 import io.tally.core.domain.lifecycle.DailyMetrics;
 import io.tally.core.domain.lifecycle.DayLog;
 import io.tally.core.domain.lifecycle.LifecycleSettings;
 import io.tally.core.domain.lifecycle.LifecycleState;
 import io.tally.core.domain.lifecycle.LifecycleTracker;
+import io.tally.core.domain.lifecycle.StageModel;
+import io.tally.core.domain.lifecycle.StageModels;
+import io.tally.core.domain.lifecycle.StageReport;
+import io.tally.core.domain.lifecycle.StageRule;
+import io.tally.core.domain.lifecycle.UnknownStageModelException;
 import io.tally.core.port.in.LifecycleUseCase;
 import io.tally.core.domain.census.BrandCensus;
 import io.tally.core.port.out.BrandSettingsPort;
@@ -49,11 +55,6 @@ public class LifecycleService implements LifecycleUseCase {
         this.settings = settings;
         this.census = census;
         this.clock = clock;
-    }
-
-    @Override
-    public Optional<BrandCensus> census(String brandId, LocalDate date) {
-        return census.loadResult(date).map(result -> result.byBrand().get(brandId));
     }
 
     /**
@@ -133,9 +134,47 @@ public class LifecycleService implements LifecycleUseCase {
     }
 
     @Override
-    public DayFlows flows(String brandId, LocalDate date) {
-        return store.rollup(brandId, date).map(log -> new DayFlows(log, true))
-                .orElseGet(() -> new DayFlows(sum(store.dayLogs(brandId, date), date), false));
+    public StageReport stages(String brandId, String model, LocalDate date) {
+        StageModels models = settings.lifecycle(brandId).models();
+        StageModel stageModel = models.model(model).orElseThrow(() -> new UnknownStageModelException(model,
+                models.models().stream().map(StageModel::key).toList()));
+        Optional<DayLog> rollup = store.rollup(brandId, date);
+        DayLog log = rollup.orElseGet(() -> sum(store.dayLogs(brandId, date), date));
+        List<StageReport.FlowCount> flows = new ArrayList<>();
+        Map<String, Map<String, Long>> matrix = new TreeMap<>();
+        log.flows().forEach((flow, count) -> {
+            if (flow.model().equals(model)) {
+                flows.add(new StageReport.FlowCount(stage(flow.from()), stage(flow.to()), flow.channel(), count));
+                matrix.computeIfAbsent(stage(flow.from()), f -> new TreeMap<>()).merge(stage(flow.to()), count,
+                        Long::sum);
+            }
+        });
+        Optional<BrandCensus> dayCensus = census(brandId, date);
+        return new StageReport(brandId, model, stageModel.stages().stream().map(StageRule::code).toList(), date,
+                rollup.isPresent(), dayCensus.map(c -> c.stages().getOrDefault(model, Map.of())).orElse(null),
+                dayCensus.isPresent() ? date : null, flows, matrix);
+    }
+
+    @Override
+    public CommerceReport commerceReport(String brandId, LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<String, DailyMetrics>> commerce = commerce(brandId, from, to);
+        List<CommerceReport.Day> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            Map<String, DailyMetrics> channels = commerce.getOrDefault(day, Map.of());
+            days.add(new CommerceReport.Day(day, channels.values().stream().reduce(DailyMetrics.empty(),
+                    DailyMetrics::plus), channels));
+        }
+        Optional<BrandCensus> dayCensus = census(brandId, to);
+        return new CommerceReport(brandId, from, to, days, dayCensus.map(BrandCensus::annualActive).orElse(null),
+                dayCensus.isPresent() ? to : null);
+    }
+
+    private Optional<BrandCensus> census(String brandId, LocalDate date) {
+        return census.loadResult(date).map(result -> result.byBrand().get(brandId));
+    }
+
+    private static String stage(String code) {
+        return code == null ? BrandCensus.NO_STAGE : code;
     }
 
     @Override

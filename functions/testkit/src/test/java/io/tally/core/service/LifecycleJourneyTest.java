@@ -3,7 +3,11 @@ package io.tally.core.service;
 import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.event.ConsumerEvent;
 import io.tally.core.domain.event.IngestEnvelope;
+import io.tally.core.domain.census.BrandCensus;
+import io.tally.core.domain.lifecycle.CommerceReport;
 import io.tally.core.domain.lifecycle.DailyMetrics;
+import io.tally.core.domain.lifecycle.StageReport;
+import io.tally.core.domain.lifecycle.UnknownStageModelException;
 import io.tally.core.domain.lifecycle.DayLog;
 import io.tally.core.domain.lifecycle.DayLog.Flow;
 import io.tally.core.domain.lifecycle.StageAssignment;
@@ -32,6 +36,7 @@ import java.util.Map;
 
 import static io.tally.testkit.ConsumerEventBuilder.aTrackEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Lifecycle over 420 days with a clock the test moves: the processor folds the journey's events, the daily job
@@ -113,6 +118,51 @@ class LifecycleJourneyTest {
         assertThat(commerceOn(44)).containsOnly(Map.entry("web",
                 new DailyMetrics(1, new BigDecimal("80"), 0, BigDecimal.ZERO, 1, 1)));
         assertThat(commerceOn(15)).isEmpty();
+    }
+
+    @Test
+    void givenTheJourneyDays_whenReadingTheStageReport_thenItHoldsTheModelsFlowsAsListAndMatrixUntilRolledUp() {
+        live(14, new HashMap<>());
+
+        StageReport live = job.stages(BRAND, "deeplink", DAY0.plusDays(14));
+        clock.set(DAY0.plusDays(15).atTime(0, 15).toInstant(ZoneOffset.UTC));
+        job.runDaily(DAY0.plusDays(15));
+        StageReport rolledUp = job.stages(BRAND, "deeplink", DAY0.plusDays(14));
+
+        assertThat(live.rolledUp()).isFalse();
+        assertThat(rolledUp.rolledUp()).isTrue();
+        for (StageReport report : List.of(live, rolledUp)) {
+            assertThat(report.stages()).containsExactly("KEEP", "NURTURE", "INHERIT", "LEAD", "PERFORM",
+                    "ENTHUSE", "ENGAGE", "DISCOVER");
+            assertThat(report.flows()).containsExactly(new StageReport.FlowCount("ENTHUSE", "LEAD", "pos", 1));
+            assertThat(report.matrix()).containsExactly(Map.entry("ENTHUSE", Map.of("LEAD", 1L)));
+            assertThat(report.distribution()).as("no census ran").isNull();
+        }
+        assertThat(job.stages(BRAND, "aipl", DAY0.plusDays(14)).flows())
+                .containsExactly(new StageReport.FlowCount("I", "P", "pos", 1));
+        assertThat(job.stages(BRAND, "aipl", DAY0.plusDays(0)).matrix())
+                .containsExactly(Map.entry(BrandCensus.NO_STAGE, Map.of("A", 1L)));
+    }
+
+    @Test
+    void givenAModelTheBrandLacks_whenReadingTheStageReport_thenUnknownModelNamesTheBrandsModels() {
+        assertThatThrownBy(() -> job.stages(BRAND, "rfm", DAY0))
+                .isInstanceOf(UnknownStageModelException.class)
+                .hasMessage("unknown model 'rfm'; this brand has aipl, deeplink");
+    }
+
+    @Test
+    void givenOrdersOnTwoChannelDays_whenReadingTheCommerceReport_thenEveryDayHasItsTotalAndChannels() {
+        live(50, new HashMap<>());
+
+        CommerceReport report = job.commerceReport(BRAND, DAY0.plusDays(14), DAY0.plusDays(44));
+
+        assertThat(report.days()).hasSize(31);
+        assertThat(report.days().get(0).total().orderValue()).isEqualByComparingTo("120.00");
+        assertThat(report.days().get(0).channels()).containsOnlyKeys("pos");
+        assertThat(report.days().get(1).total()).isEqualTo(DailyMetrics.empty());
+        assertThat(report.days().get(30).total().repeatBuyers()).isEqualTo(1);
+        assertThat(report.annualActive()).as("no census ran").isNull();
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.tally.core.port.in;
 
-import io.tally.core.domain.census.BrandCensus;
 import io.tally.core.domain.lifecycle.DailyMetrics;
-import io.tally.core.domain.lifecycle.DayLog;
+import io.tally.core.domain.lifecycle.CommerceReport;
+import io.tally.core.domain.lifecycle.StageReport;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Lifecycle stages over time: the daily job, stage flows and commerce metrics. */
 public interface LifecycleUseCase {
@@ -23,22 +22,24 @@ public interface LifecycleUseCase {
     int REVIEW_CATCH_UP_DAYS = 7;
 
     /**
-     * The flows of processing day {@code date}: its stored roll-up, or the live sum of the day logs until then
-     * (with the day's commerce by order day in that case).
-     */
-    DayFlows flows(String brandId, LocalDate date);
-
-    /**
      * Commerce of orders placed on each day of [{@code from}, {@code to}], by channel: stored roll-ups plus the day
      * logs of the last three processing days that are not rolled up yet (each read once).
      */
     Map<LocalDate, Map<String, DailyMetrics>> commerce(String brandId, LocalDate from, LocalDate to);
 
     /**
-     * The brand's head-count of census day {@code date} (stage distribution per model, AAC), if the census ran
-     * that day.
+     * Stage distribution (from the census of {@code date}) and flows of one model on processing day {@code date}.
+     *
+     * @param model a stage model key of the brand ({@code aipl}, {@code deeplink}, or the brand's own)
+     * @throws io.tally.core.domain.lifecycle.UnknownStageModelException when the brand has no such model
      */
-    Optional<BrandCensus> census(String brandId, LocalDate date);
+    StageReport stages(String brandId, String model, LocalDate date);
+
+    /**
+     * {@link #commerce} per day of [{@code from}, {@code to}] with the day's total over channels, and AAC from the
+     * census of {@code to}.
+     */
+    CommerceReport commerceReport(String brandId, LocalDate from, LocalDate to);
 
     /**
      * @param brands   brands processed
@@ -49,12 +50,5 @@ public interface LifecycleUseCase {
      */
     record DailyRun(List<String> brands, long reviewed, long changed, LocalDate rolledUp,
                     Map<String, Long> rolledUpFlows) {
-    }
-
-    /**
-     * @param log      flows and commerce of the day
-     * @param rolledUp whether it is the stored roll-up (false: a live sum that may still grow)
-     */
-    record DayFlows(DayLog log, boolean rolledUp) {
     }
 }

@@ -9,7 +9,7 @@ public interface SegmentAudienceUseCase {
     /**
      * @param cursor the previous page's cursor, or null
      * @throws io.tally.core.domain.segment.SegmentNotFoundException when the brand has no such live segment
-     * @throws IllegalArgumentException                              when the cursor is not valid
+     * @throws io.tally.core.domain.segment.InvalidCursorException    when the cursor is not one the listing issued
      */
     MemberPage members(String brandId, String segmentId, int limit, String cursor);
 

@@ -34,7 +34,7 @@ public interface SegmentMembershipPort {
      * A page of the members of version {@code version} of the segment.
      *
      * @param cursor the previous page's {@link MemberPage#nextCursor()}, or null for the first page
-     * @throws IllegalArgumentException when {@code cursor} is not one this store issued
+     * @throws io.tally.core.domain.segment.InvalidCursorException when {@code cursor} is not one this store issued
      */
     MemberPage members(String brandId, String segmentId, long version, int limit, String cursor);
 }
