@@ -22,7 +22,23 @@ final class ClientOptions {
             description = "Where 'tally up' saved the local keys (default: ${DEFAULT-VALUE}; the --data-dir if one was given)")
     Path stateDir;
 
-    LocalKeys keys(JsonMapper json) {
+    /** The admin API of the gateway at --url, called with {@link #adminKey}. */
+    AdminClient admin() {
+        JsonMapper json = JsonMapper.createDefault();
+        return new AdminClient(new GatewayClient(url, json), adminKey(json), json, System.out);
+    }
+
+    /** --key, or the brand's admin key saved by 'tally up'. */
+    String adminKey(JsonMapper json) {
+        return key != null ? key : keys(json).adminKey(brand);
+    }
+
+    /** --key, or the write key of the brand's {@code channel} saved by 'tally up'. */
+    String writeKey(JsonMapper json, String channel) {
+        return key != null ? key : keys(json).writeKey(brand, channel);
+    }
+
+    private LocalKeys keys(JsonMapper json) {
         return LocalKeys.read(stateDir, json).orElseThrow(() -> new IllegalArgumentException(
                 "no " + LocalKeys.FILE_NAME + " in " + stateDir.toAbsolutePath() + ": start the stack with 'tally up' or pass --key"));
     }

@@ -1,12 +1,10 @@
 package io.tally.local;
 
-import io.micronaut.json.JsonMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -18,27 +16,6 @@ final class KeysCommand {
     private KeysCommand() {
     }
 
-    static int call(ClientOptions client, String method, String path) {
-        return call(client, method, path, null);
-    }
-
-    /** Calls the admin API with the brand's admin key and prints the answer. */
-    static int call(ClientOptions client, String method, String path, Object body) {
-        JsonMapper json = JsonMapper.createDefault();
-        String key = client.key != null ? client.key : client.keys(json).adminKey(client.brand);
-        GatewayClient.Response response = new GatewayClient(client.url, json).send(method, path, key, body);
-        print(json, response.json());
-        return response.ok() ? 0 : 1;
-    }
-
-    private static void print(JsonMapper json, Object value) {
-        try {
-            System.out.println(new String(json.writeValueAsBytes(value), StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the brand's keys (never their secrets).")
     static final class List implements Callable<Integer> {
         @Mixin
@@ -46,7 +23,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "GET", "/v1/admin/keys");
+            return client.admin().call("GET", "/v1/admin/keys");
         }
     }
 
@@ -59,7 +36,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "POST", "/v1/admin/keys", Map.of("channel", channel));
+            return client.admin().call("POST", "/v1/admin/keys", Map.of("channel", channel));
         }
     }
 
@@ -74,7 +51,8 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "POST", "/v1/admin/keys/" + keyId + "/rotate?graceSeconds=" + graceSeconds);
+            return client.admin().call("POST", ApiPath.of("/v1/admin/keys/" + keyId + "/rotate")
+                    .query("graceSeconds", graceSeconds).toString());
         }
     }
 
@@ -87,7 +65,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "DELETE", "/v1/admin/keys/" + keyId);
+            return client.admin().call("DELETE", "/v1/admin/keys/" + keyId);
         }
     }
 }

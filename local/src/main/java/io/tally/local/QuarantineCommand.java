@@ -25,8 +25,7 @@ final class QuarantineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String query = (date != null ? "date=" + date : "") + (events && reason != null ? (date != null ? "&" : "") + "reason=" + reason : "");
-        String path = (events ? "/v1/quarantine/events" : "/v1/quarantine") + (query.isEmpty() ? "" : "?" + query);
-        return KeysCommand.call(client, "GET", path);
+        return client.admin().call("GET", ApiPath.of(events ? "/v1/quarantine/events" : "/v1/quarantine")
+                .query("date", date).query("reason", events ? reason : null).toString());
     }
 }

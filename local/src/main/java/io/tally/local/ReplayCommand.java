@@ -22,15 +22,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StringBuilder path = new StringBuilder("/v1/quarantine/replay");
-        String separator = "?";
-        if (date != null) {
-            path.append(separator).append("date=").append(date);
-            separator = "&";
-        }
-        if (reason != null) {
-            path.append(separator).append("reason=").append(reason);
-        }
-        return KeysCommand.call(client, "POST", path.toString());
+        return client.admin().call("POST", ApiPath.of("/v1/quarantine/replay")
+                .query("date", date).query("reason", reason).toString());
     }
 }

@@ -1,13 +1,10 @@
 package io.tally.local;
 
-import io.micronaut.json.JsonMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /** {@code tally run-job NAME}: fires a scheduled job in the running local stack now. */
@@ -26,12 +23,7 @@ final class RunJobCommand implements Callable<Integer> {
     ClientOptions client;
 
     @Override
-    public Integer call() throws IOException {
-        JsonMapper json = JsonMapper.createDefault();
-        String key = client.key != null ? client.key : client.keys(json).adminKey(client.brand);
-        GatewayClient.Response response = new GatewayClient(client.url, json)
-                .send("POST", "/local/jobs/" + name + (date == null ? "" : "?date=" + date), key, null);
-        System.out.println(new String(json.writeValueAsBytes(response.body()), StandardCharsets.UTF_8));
-        return response.ok() ? 0 : 1;
+    public Integer call() {
+        return client.admin().call("POST", ApiPath.of("/local/jobs/" + name).query("date", date).toString());
     }
 }

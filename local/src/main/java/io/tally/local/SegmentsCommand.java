@@ -8,8 +8,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,7 +42,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "GET", "/v1/segments");
+            return client.admin().call("GET", "/v1/segments");
         }
     }
 
@@ -57,7 +55,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "GET", "/v1/segments/" + id);
+            return client.admin().call("GET", "/v1/segments/" + id);
         }
     }
 
@@ -71,7 +69,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "POST", "/v1/segments", readJson(file));
+            return client.admin().call("POST", "/v1/segments", readJson(file));
         }
     }
 
@@ -87,7 +85,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "PUT", "/v1/segments/" + id, readJson(file));
+            return client.admin().call("PUT", "/v1/segments/" + id, readJson(file));
         }
     }
 
@@ -100,7 +98,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "DELETE", "/v1/segments/" + id);
+            return client.admin().call("DELETE", "/v1/segments/" + id);
         }
     }
 
@@ -120,7 +118,7 @@ final class SegmentsCommand {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("rule", json.containsKey("rule") ? json.get("rule") : json);
             body.put("sampleSize", sampleSize);
-            return KeysCommand.call(client, "POST", "/v1/segments/preview", body);
+            return client.admin().call("POST", "/v1/segments/preview", body);
         }
     }
 
@@ -137,9 +135,8 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            String query = "?limit=" + limit + (cursor == null ? ""
-                    : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            return KeysCommand.call(client, "GET", "/v1/segments/" + id + "/members" + query);
+            return client.admin().call("GET", ApiPath.of("/v1/segments/" + id + "/members")
+                    .query("limit", limit).query("cursor", cursor).toString());
         }
     }
 
@@ -153,7 +150,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return KeysCommand.call(client, "POST", "/v1/segments/" + id + "/export");
+            return client.admin().call("POST", "/v1/segments/" + id + "/export");
         }
     }
 }

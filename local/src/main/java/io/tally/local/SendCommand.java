@@ -34,7 +34,7 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JsonMapper json = JsonMapper.createDefault();
-        String key = client.key != null ? client.key : client.keys(json).writeKey(client.brand, channel);
+        String key = client.writeKey(json, channel);
         List<Map<String, Object>> events = read(file, json);
         GatewayClient gateway = new GatewayClient(client.url, json);
         SendSummary summary = send(gateway, key, events, file.getFileName().toString());

@@ -5,9 +5,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import io.tally.catalog.TallyCatalog;
+import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +76,24 @@ class QuarantineReplayIT {
                         .containsEntry("channels", List.of("pos")));
         assertThat(stack.gateway.send("GET", "/v1/quarantine", stack.keys.adminKey("demo"), null).body())
                 .containsEntry("total", 0);
+    }
+
+    @Test
+    void givenReasonWithSpaceAndAmpersand_whenListedWithTheCli_thenTheGatewayFiltersOnTheWholeValue() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exitCode;
+        try {
+            exitCode = new CommandLine(new TallyCli()).execute("quarantine", "--events",
+                    "--reason", "no such&date=not-a-date", "--url", stack.tally.gatewayUrl().toString(),
+                    "--key", stack.keys.adminKey("demo"));
+        } finally {
+            System.setOut(console);
+        }
+
+        assertThat(exitCode).as("a split-off date=not-a-date would be answered 400").isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines()).contains("[]");
     }
 
     /** What an operator does after finding the cause: correct the stored events, then replay. */
