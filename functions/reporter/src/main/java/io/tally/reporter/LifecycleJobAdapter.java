@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Translates the scheduled {@code lifecycle} invocation into {@link LifecycleUseCase#runDaily}. */
@@ -30,8 +29,7 @@ public class LifecycleJobAdapter {
     }
 
     public JobReport run(JobRequest request) {
-        LocalDate today = request.date() != null ? LocalDate.parse(request.date())
-                : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = request.businessDate(clock);
         DailyRun run = lifecycle.runDaily(today);
         LOG.info("lifecycle job of {}: {} brands, {} consumers reviewed, {} changed, {} rolled up", today,
                 run.brands().size(), run.reviewed(), run.changed(), run.rolledUp());

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -35,8 +34,7 @@ public class ReportJobAdapter {
         if (LifecycleJobAdapter.JOB.equals(request.job())) {
             return lifecycle.run(request);
         }
-        LocalDate date = request.date() != null ? LocalDate.parse(request.date())
-                : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate date = request.businessDate(clock);
         return reports.publish(date).map(location -> {
             LOG.info("daily report of {} published at {}", date, location.uri());
             return new JobReport(request.job(), "published", location.link(),

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +77,7 @@ public class ScanJobAdapter {
             throw new IllegalArgumentException("the segmenter runs the jobs census, segments and clv, not '"
                     + request.job() + "'");
         }
-        LocalDate date = request.date() != null ? LocalDate.parse(request.date())
-                : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate date = request.businessDate(clock);
         if (CLV.equals(request.job())) {
             ConsumerAssetJobUseCase.Plan plan = clv.plan(date);
             LOG.info("clv run {} of {} planned as {} scan tasks (previous run {}, flows base {})", plan.runId(),

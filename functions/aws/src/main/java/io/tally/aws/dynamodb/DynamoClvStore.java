@@ -3,6 +3,7 @@ package io.tally.aws.dynamodb;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.tally.aws.config.ResourceNames;
+import io.tally.aws.json.Gzip;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.clv.AssetChange;
 import io.tally.core.domain.clv.AssetChangeSummary;
@@ -21,8 +22,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -33,8 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import static io.tally.aws.dynamodb.Items.n;
 import static io.tally.aws.dynamodb.Items.s;
@@ -196,7 +193,7 @@ public class DynamoClvStore implements ClvStorePort {
             data.put("change", asset.change().toMap());
             data.put("summary", summaryToMap(asset.summary()));
         }
-        byte[] compressed = gzip(writeJson(data));
+        byte[] compressed = Gzip.compress(writeJson(data));
         if (compressed.length > MAX_ASSET_BYTES) {
             throw new IllegalStateException("the asset of " + asset.brandId() + " on " + asset.date() + " takes "
                     + compressed.length + " bytes gzipped, more than an item holds (" + MAX_ASSET_BYTES + ")");
@@ -216,7 +213,7 @@ public class DynamoClvStore implements ClvStorePort {
     @Override
     public Optional<StoredAsset> asset(String brandId, LocalDate date) {
         return get(brandKey(brandId), ASSET + date).map(item -> {
-            Map<String, Object> data = readJson(gunzip(Items.bytes(item, "data")));
+            Map<String, Object> data = readJson(Gzip.decompress(Items.bytes(item, "data")));
             LocalDate previous = Items.optionalString(item, "previousDate").map(LocalDate::parse).orElse(null);
             ConsumerAsset asset = ConsumerAsset.fromMap(map(data.get("asset")));
             AssetChange change = previous == null ? null : AssetChange.fromMap(map(data.get("change")));
@@ -321,23 +318,5 @@ public class DynamoClvStore implements ClvStorePort {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] gunzip(byte[] bytes) {
-        try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return zip.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.tally.aws.s3;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.tally.aws.json.Gzip;
 import io.tally.aws.config.ResourceNames;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.clv.AssetChange;
@@ -137,24 +138,13 @@ public class S3ClvParts implements ClvPartStorePort {
 
     @Override
     public void saveValuations(LocalDate date, int segment, int totalSegments, ValuationSnapshot valuations) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(bytes)) {
-            zip.write(valuations.toBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        put(valuationsKey(date, segment, totalSegments), bytes.toByteArray());
+        put(valuationsKey(date, segment, totalSegments), Gzip.compress(valuations.toBytes()));
     }
 
     @Override
     public Optional<ValuationSnapshot> loadValuations(LocalDate date, int segment, int totalSegments) {
-        return get(valuationsKey(date, segment, totalSegments)).map(stored -> {
-            try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
-                return ValuationSnapshot.fromBytes(zip.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return get(valuationsKey(date, segment, totalSegments))
+                .map(stored -> ValuationSnapshot.fromBytes(Gzip.decompress(stored)));
     }
 
     private void put(String key, byte[] body) {
