@@ -1,4 +1,4 @@
-package io.tally.gateway;
+package io.tally.aws.testing;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -10,6 +10,10 @@ import io.tally.aws.dynamodb.DynamoProfileStore;
 import io.tally.aws.s3.S3Quarantine;
 import io.tally.aws.sqs.SqsEventQueue;
 import io.tally.aws.dynamodb.DynamoCensusStore;
+import io.tally.aws.dynamodb.DynamoClvStore;
+import io.tally.aws.s3.S3ClvParts;
+import io.tally.testkit.InMemoryClvParts;
+import io.tally.testkit.InMemoryClvStore;
 import io.tally.aws.dynamodb.DynamoProfileBatchLoader;
 import io.tally.aws.dynamodb.DynamoSegmentDefinitionStore;
 import io.tally.aws.dynamodb.DynamoSegmentMembershipStore;
@@ -32,10 +36,13 @@ import io.tally.testkit.InMemoryProfileStore;
 import io.tally.testkit.InMemoryQuarantine;
 import jakarta.inject.Singleton;
 
-/** Replaces the AWS adapters with the testkit's in-memory ports, so gateway tests need no network. */
+/**
+ * Replaces the AWS adapters with the testkit's in-memory ports in the {@code test} environment, so the functions'
+ * Micronaut tests need no network. Shipped in tally-aws's test jar; beans are created only where a test needs them.
+ */
 @Factory
 @Requires(env = Environment.TEST)
-class InMemoryPortsFactory {
+public class InMemoryAdaptersFactory {
 
     @Singleton
     @Replaces(DynamoApiKeyStore.class)
@@ -110,15 +117,15 @@ class InMemoryPortsFactory {
     }
 
     @Singleton
-    @Replaces(io.tally.aws.dynamodb.DynamoClvStore.class)
-    io.tally.testkit.InMemoryClvStore clvStore() {
-        return new io.tally.testkit.InMemoryClvStore();
+    @Replaces(DynamoClvStore.class)
+    InMemoryClvStore clvStore() {
+        return new InMemoryClvStore();
     }
 
     @Singleton
-    @Replaces(io.tally.aws.s3.S3ClvParts.class)
-    io.tally.testkit.InMemoryClvParts clvParts() {
-        return new io.tally.testkit.InMemoryClvParts();
+    @Replaces(S3ClvParts.class)
+    InMemoryClvParts clvParts() {
+        return new InMemoryClvParts();
     }
 
     @Singleton
