@@ -411,6 +411,7 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
             ConsumerProfile next = current.withConsent(purpose, channel, granted, at);
             try {
                 profiles.save(next);
+                updateMemberships(next, changed(current, next), clock.instant());
                 return next;
             } catch (StaleProfileException e) {
                 if (attempt >= MAX_ATTEMPTS) {

@@ -69,6 +69,22 @@ class IncrementalSegmentsTest {
     }
 
     @Test
+    void givenAConsentSegmentMember_whenTheConsumerOptsOutThroughTheApi_thenItLeavesAtOnceAndTheLaterAnswerRules() {
+        fixture.segments.create(BRAND, Map.of("id", "sms-ok", "name", "SMS marketing allowed",
+                "rule", Map.of("consent", Map.of("purpose", "marketing", "channel", "sms"))));
+        apply(aTrackEvent().withAnonymousId("a7").withEvent("Signed Up").withConsent("marketing", true).at(T0)
+                .build());
+        ConsumerKey consumer = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a7");
+        assertThat(members("sms-ok")).containsExactly(consumer.consumerId());
+
+        processor.recordConsent(consumer, "marketing", "sms", false, T0.plusSeconds(10));
+        assertThat(members("sms-ok")).isEmpty();
+
+        processor.recordConsent(consumer, "marketing", "*", true, T0.plusSeconds(20));
+        assertThat(members("sms-ok")).as("a later grant for every channel").containsExactly(consumer.consumerId());
+    }
+
+    @Test
     void givenARedeliveredBatch_whenProcessedAgain_thenMembershipsAreNotCountedTwice() {
         ConsumerEvent first = view("a3", T0);
         ConsumerEvent second = view("a3", T0.plusSeconds(30));

@@ -71,12 +71,9 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
         return mergedInto != null;
     }
 
-    /** Whether the consumer granted {@code purpose} on {@code channel} (or on every channel); empty if never said. */
+    /** Whether the consumer granted {@code purpose} on {@code channel} ({@link ConsentRule}); empty if never said. */
     public Optional<Boolean> consentFor(String purpose, String channel) {
-        TimedValue specific = consent.get(purpose + '/' + channel);
-        TimedValue general = consent.get(purpose + "/*");
-        TimedValue latest = specific == null ? general : specific.latest(general);
-        return latest == null ? Optional.empty() : Optional.of(Boolean.TRUE.equals(latest.value()));
+        return ConsentRule.decide(consent, purpose, channel);
     }
 
     /**

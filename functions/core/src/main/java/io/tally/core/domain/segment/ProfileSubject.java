@@ -155,15 +155,10 @@ public final class ProfileSubject implements SegmentSubject {
         return SortedTimes.countWithin(times, days, end);
     }
 
-    /** A channel's own answer wins over the purpose's {@code *} answer; refused or never asked is false. */
+    /** {@link ConsumerProfile#consentFor}; refused or never asked is false. */
     @Override
     public boolean consent(String purpose, String channel) {
-        TimedValue specific = profile.consent().get(purpose + '/' + channel);
-        if (specific != null) {
-            return Boolean.TRUE.equals(specific.value());
-        }
-        TimedValue general = profile.consent().get(purpose + "/*");
-        return general != null && Boolean.TRUE.equals(general.value());
+        return profile.consentFor(purpose, channel).orElse(false);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.tally.core.domain.segment;
 
+import io.tally.core.domain.consumer.ConsentRule;
+import io.tally.core.domain.consumer.TimedValue;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +18,8 @@ import java.util.Set;
  * sorted instants, traits, stages, estimates, channels and consent. Built with {@link #builder(String)}; used where
  * subjects are held in bulk, such as the rule benchmark, and to state examples.
  *
- * <p>Instants are kept to the millisecond. Consent is kept per purpose and channel; a channel's own answer wins
- * over the purpose's {@code *} one.
+ * <p>Instants are kept to the millisecond. Consent is kept per purpose and channel in the order the answers were
+ * recorded and decided by {@link ConsentRule}: the later of a channel's own answer and the {@code *} one wins.
  */
 public final class SubjectSnapshot implements SegmentSubject {
 
@@ -32,7 +35,7 @@ public final class SubjectSnapshot implements SegmentSubject {
     private final double pAlive;
     private final Set<String> channels;
     private final Map<String, long[]> eventTimes;
-    private final Map<String, Map<String, Boolean>> consent;
+    private final Map<String, TimedValue> consent;
 
     private SubjectSnapshot(Builder builder) {
         this.consumerId = builder.consumerId;
@@ -57,9 +60,7 @@ public final class SubjectSnapshot implements SegmentSubject {
             events.put(name, sorted);
         });
         this.eventTimes = Map.copyOf(events);
-        Map<String, Map<String, Boolean>> byPurpose = new HashMap<>();
-        builder.consent.forEach((purpose, byChannel) -> byPurpose.put(purpose, Map.copyOf(byChannel)));
-        this.consent = Map.copyOf(byPurpose);
+        this.consent = Map.copyOf(builder.consent);
     }
 
     public static Builder builder(String consumerId) {
@@ -127,12 +128,7 @@ public final class SubjectSnapshot implements SegmentSubject {
 
     @Override
     public boolean consent(String purpose, String channel) {
-        Map<String, Boolean> byChannel = consent.get(purpose);
-        if (byChannel == null) {
-            return false;
-        }
-        Boolean specific = byChannel.get(channel);
-        return specific != null ? specific : Boolean.TRUE.equals(byChannel.get("*"));
+        return ConsentRule.decide(consent, purpose, channel).orElse(false);
     }
 
     @Override
@@ -155,7 +151,8 @@ public final class SubjectSnapshot implements SegmentSubject {
         private double pAlive = Double.NaN;
         private final Set<String> channels = new HashSet<>();
         private final Map<String, List<Long>> events = new HashMap<>();
-        private final Map<String, Map<String, Boolean>> consent = new HashMap<>();
+        private final Map<String, TimedValue> consent = new HashMap<>();
+        private long answers;
 
         private Builder(String consumerId) {
             this.consumerId = Objects.requireNonNull(consumerId, "consumerId");
@@ -196,9 +193,12 @@ public final class SubjectSnapshot implements SegmentSubject {
             return this;
         }
 
-        /** Records a grant ({@code true}) or refusal of {@code purpose} on {@code channel} ({@code "*"}: every one). */
+        /**
+         * Records a grant ({@code true}) or refusal of {@code purpose} on {@code channel} ({@code "*"}: every one),
+         * said after every answer recorded before it.
+         */
         public Builder consent(String purpose, String channel, boolean granted) {
-            consent.computeIfAbsent(purpose, p -> new HashMap<>()).put(channel, granted);
+            consent.put(purpose + '/' + channel, new TimedValue(granted, Instant.ofEpochMilli(++answers)));
             return this;
         }
 

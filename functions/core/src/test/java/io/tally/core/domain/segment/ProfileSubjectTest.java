@@ -31,7 +31,11 @@ class ProfileSubjectTest {
                 "interests", new TimedValue(List.of("tea", "cake"), EARLIER)));
         TreeMap<String, TimedValue> consent = new TreeMap<>(Map.of(
                 "marketing/*", new TimedValue(true, EARLIER),
-                "marketing/sms", new TimedValue(false, EARLIER.minusSeconds(60))));
+                "marketing/sms", new TimedValue(false, EARLIER.minusSeconds(60)),
+                "newsletter/*", new TimedValue(true, EARLIER),
+                "newsletter/web", new TimedValue(false, EARLIER.plusSeconds(60)),
+                "ads/*", new TimedValue(false, EARLIER),
+                "ads/web", new TimedValue(true, EARLIER)));
         return new ConsumerProfile(new ConsumerKey("demo", "c_1"), 3, EARLIER, NOW, new TreeSet<>(List.of("pos")),
                 new TreeSet<>(), traits, consent, RecentMessages.empty(), null, new TreeSet<>(), LifecycleState.empty(),
                 EventTimes.empty(), 1);
@@ -59,13 +63,19 @@ class ProfileSubjectTest {
     }
 
     @Test
-    void givenAChannelAnswerAndAGeneralOne_whenConsentIsAsked_thenTheChannelsOwnAnswerWins() {
+    void givenAChannelAnswerAndAGeneralOne_whenConsentIsAsked_thenTheLaterAnswerWins() {
         ProfileSubject subject = ProfileSubject.of(profile());
 
-        assertThat(subject.consent("marketing", "sms")).isFalse();
+        assertThat(subject.consent("marketing", "sms")).as("refused on sms, then granted for every channel")
+                .isTrue();
         assertThat(subject.consent("marketing", "email")).isTrue();
         assertThat(subject.consent("marketing", "*")).isTrue();
-        assertThat(subject.consent("analytics", "*")).isFalse();
+        assertThat(subject.consent("analytics", "*")).as("never asked").isFalse();
+        assertThat(subject.consent("newsletter", "web")).as("granted for every channel, then refused on web")
+                .isFalse();
+        assertThat(subject.consent("newsletter", "app")).isTrue();
+        assertThat(subject.consent("ads", "web")).as("granted on web and refused for all at the same time")
+                .isFalse();
     }
 
     @Test
