@@ -118,7 +118,7 @@ public final class ProfileSubject implements SegmentSubject {
         int count = 0;
         for (int i = 0; i < orders.size(); i++) {
             long at = orders.millisAt(i);
-            if (at < start) {
+            if (at <= start) {
                 break;
             }
             if (at <= end) {

@@ -8,24 +8,17 @@ final class SortedTimes {
     private SortedTimes() {
     }
 
-    /** How many of {@code times} lie in the window of {@code days} ending at {@code end}: end − days ≤ t ≤ end. */
+    /**
+     * How many of {@code times} lie in the window of {@code days} ending at {@code end}: end − days < t ≤ end (the
+     * start as in lifecycle windows: a time leaves the window exactly {@code days} days after it).
+     */
     static int countWithin(long[] times, int days, long end) {
-        return upperBound(times, end) - lowerBound(times, end - days * DAY_MILLIS);
+        return upperBound(times, end) - firstAfterWindowStart(times, days, end);
     }
 
-    /** First index whose time is at least {@code time}. */
-    static int lowerBound(long[] times, long time) {
-        int low = 0;
-        int high = times.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (times[mid] < time) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+    /** First index inside the window of {@code days} ending at {@code end}. */
+    static int firstAfterWindowStart(long[] times, int days, long end) {
+        return upperBound(times, end - days * DAY_MILLIS);
     }
 
     /** First index whose time is after {@code time}. */

@@ -93,7 +93,7 @@ public final class SubjectSnapshot implements SegmentSubject {
         long end = now.toEpochMilli();
         double sum = 0;
         int last = SortedTimes.upperBound(orderTimes, end);
-        for (int i = SortedTimes.lowerBound(orderTimes, end - days * SortedTimes.DAY_MILLIS); i < last; i++) {
+        for (int i = SortedTimes.firstAfterWindowStart(orderTimes, days, end); i < last; i++) {
             sum += orderValues[i];
         }
         return sum;

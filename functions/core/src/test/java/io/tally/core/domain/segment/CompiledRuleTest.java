@@ -143,12 +143,12 @@ class CompiledRuleTest {
     }
 
     @Test
-    void givenOrdersWindow_whenOrdersAroundItsEdge_thenCountsOrdersFromExactlyNDaysAgoUntilNow() {
+    void givenOrdersWindow_whenOrdersAroundItsEdge_thenCountsOrdersAfterExactlyNDaysAgoUntilNow() {
         String rule = "{'orders': {'withinDays': 90, 'gte': 2}}";
         Instant edge = NOW.minus(Duration.ofDays(90));
 
-        assertThat(matches(rule, consumer().order(edge, 10).order(NOW, 10))).isTrue();
-        assertThat(matches(rule, consumer().order(edge.minusMillis(1), 10).order(NOW, 10))).isFalse();
+        assertThat(matches(rule, consumer().order(edge.plusMillis(1), 10).order(NOW, 10))).isTrue();
+        assertThat(matches(rule, consumer().order(edge, 10).order(NOW, 10))).isFalse();
         assertThat(matches(rule, consumer().order(NOW.plusMillis(1), 10).order(NOW, 10))).isFalse();
     }
 
@@ -211,7 +211,8 @@ class CompiledRuleTest {
                 .event("Product Viewed", days(31)).event("Product Added", days(2));
 
         assertThat(matches(rule, viewer)).isFalse();
-        assertThat(matches(rule, viewer.event("Product Viewed", days(30)))).isTrue();
+        assertThat(matches(rule, viewer.event("Product Viewed", days(30)))).as("exactly 30 days ago is out").isFalse();
+        assertThat(matches(rule, viewer.event("Product Viewed", days(30).plusMillis(1)))).isTrue();
         assertThat(matches("{'event': {'name': 'Checkout', 'withinDays': 30, 'eq': 0}}", viewer)).isTrue();
     }
 

@@ -94,11 +94,11 @@ class ProfileSubjectTest {
     }
 
     @Test
-    void givenEventTimes_whenCountedInAWindow_thenBothEdgesAreIncluded() {
+    void givenEventTimes_whenCountedInAWindow_thenTheStartIsExcludedAndNowIncluded() {
         long now = NOW.toEpochMilli();
         long day = 86_400_000L;
         ProfileSubject subject = new ProfileSubject(profile(), LifecycleFacts.empty(), Map.of(), Double.NaN,
-                Double.NaN, Map.of("Product Viewed", new long[]{now - 7 * day - 1, now - 7 * day, now - day, now,
+                Double.NaN, Map.of("Product Viewed", new long[]{now - 7 * day, now - 7 * day + 1, now - day, now,
                         now + 1}));
 
         assertThat(subject.eventCountWithinDays("Product Viewed", 7, NOW)).isEqualTo(3);
