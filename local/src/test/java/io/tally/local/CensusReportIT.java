@@ -4,9 +4,9 @@ import io.micronaut.core.type.Argument;
 import io.tally.aws.job.JobReport;
 import io.tally.catalog.TallyCatalog;
 import io.tally.gateway.NotFoundException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
@@ -29,11 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CensusReportIT {
 
-    private static LocalStackFixture stack;
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.embedded();
 
     @BeforeAll
-    static void start() {
-        stack = LocalStackFixture.embedded();
+    static void seed() {
         for (int i = 0; i < 30; i++) {
             stack.track("demo", i % 3 == 0 ? "pos" : "web", Map.of("type", "track", "event", "Product Viewed",
                     "userId", "census-" + i));
@@ -42,11 +42,6 @@ class CensusReportIT {
             stack.track("other", "web", Map.of("type", "track", "event", "Product Viewed", "anonymousId", "o-" + i));
         }
         stack.tally.awaitQueuesDrained(Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     @Test

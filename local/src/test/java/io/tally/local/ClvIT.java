@@ -6,9 +6,9 @@ import io.tally.core.domain.clv.BgNbdSimulator;
 import io.tally.core.domain.clv.CustomerSummary;
 import io.tally.core.domain.clv.GammaGammaParameters;
 import io.tally.core.domain.clv.GammaGammaSimulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,12 +35,14 @@ class ClvIT {
     private static final int BUYERS = 300;
     private static final int VIEWERS = 20;
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-    private static LocalStackFixture stack;
+
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.embedded();
+
     private static String admin;
 
     @BeforeAll
-    static void start() {
-        stack = LocalStackFixture.embedded();
+    static void seed() {
         admin = stack.keys.adminKey("demo");
         List<Map<String, Object>> events = new ArrayList<>();
         // buyers drawn from BG/NBD at the CDNOW parameters (weeks), seeded: each buyer's first purchase T weeks
@@ -83,11 +85,6 @@ class ClvIT {
         event.put("timestamp", at.toString());
         event.put("properties", Map.of("revenue", revenue));
         return event;
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     private static GatewayClient.Response call(String method, String path, Object body) {

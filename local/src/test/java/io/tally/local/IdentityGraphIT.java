@@ -10,9 +10,8 @@ import io.tally.core.port.in.ApplyEventsUseCase.QueuedEnvelope;
 import io.tally.core.port.in.GetConsumerUseCase;
 import io.tally.core.port.out.IdentityGraphPort;
 import io.tally.testkit.ConsumerEventBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,17 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdentityGraphIT {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-    private static LocalStackFixture stack;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStackFixture.embedded();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.embedded();
 
     @Test
     void givenAnonymousBrowsingThenLogin_whenProcessed_thenOneConsumerHoldsBothAndTheOldIdRedirects() {

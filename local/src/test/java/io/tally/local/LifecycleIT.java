@@ -2,9 +2,8 @@ package io.tally.local;
 
 import io.tally.aws.job.JobReport;
 import io.tally.core.domain.consumer.IdentifierType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,17 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings("unchecked")
 class LifecycleIT {
 
-    private static LocalStackFixture stack;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStackFixture.embedded();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.embedded();
 
     @Test
     void givenExposureViewAndOrder_whenProcessedAndRolledUp_thenStagesFlowsAndMetricsAreServed() {

@@ -5,6 +5,9 @@ import io.tally.catalog.QueueSpec;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.core.port.in.IssueKeyUseCase;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -14,24 +17,59 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** A running stack with local keys for brand {@code demo} and helpers to talk to it, shared by the ITs. */
-final class LocalStackFixture implements AutoCloseable {
+/**
+ * A running stack with local keys for brands {@code demo} (channels web, pos) and {@code other} (web), and helpers
+ * to talk to it, shared by the ITs. A test class registers it in a static field,
+ * {@code @RegisterExtension static final LocalStackFixture stack = LocalStackFixture.embedded();}: the stack starts
+ * before the class's {@code @BeforeAll} methods and stops after its {@code @AfterAll} ones.
+ */
+final class LocalStackFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    final LocalTally tally;
-    final LocalKeys keys;
-    final GatewayClient gateway;
-    final JsonMapper json;
+    private final Supplier<LocalTally> starter;
+    LocalTally tally;
+    LocalKeys keys;
+    GatewayClient gateway;
+    JsonMapper json;
 
-    LocalStackFixture(LocalTally tally) {
-        this.tally = tally;
-        this.json = tally.context().getBean(JsonMapper.class);
-        this.keys = LocalKeys.issue(tally.context().getBean(IssueKeyUseCase.class),
-                Map.of("demo", List.of("web", "pos"), "other", List.of("web")));
-        this.gateway = new GatewayClient(tally.gatewayUrl(), json);
+    private LocalStackFixture(Supplier<LocalTally> start) {
+        this.starter = start;
     }
 
+    /** The stack on the embedded emulators, with the test options. */
     static LocalStackFixture embedded() {
-        return new LocalStackFixture(LocalTally.start(LocalOptions.forTests()));
+        return starting(() -> LocalTally.start(LocalOptions.forTests()));
+    }
+
+    /** The stack as {@code start} starts it (other options, other endpoints). */
+    static LocalStackFixture starting(Supplier<LocalTally> start) {
+        return new LocalStackFixture(start);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Starts the stack and issues the keys; for a test that cannot register the fixture as an extension. */
+    LocalStackFixture start() {
+        tally = starter.get();
+        json = tally.context().getBean(JsonMapper.class);
+        keys = LocalKeys.issue(tally.context().getBean(IssueKeyUseCase.class),
+                Map.of("demo", List.of("web", "pos"), "other", List.of("web")));
+        gateway = new GatewayClient(tally.gatewayUrl(), json);
+        return this;
+    }
+
+    @Override
+    public void close() {
+        if (tally != null) {
+            tally.close();
+        }
     }
 
     GatewayClient.Response track(String brand, String channel, Map<String, Object> event) {
@@ -40,8 +78,8 @@ final class LocalStackFixture implements AutoCloseable {
 
     /** The consumer an identifier resolves to, through the admin API. */
     Optional<Map<String, Object>> consumer(String brand, IdentifierType type, String value) {
-        GatewayClient.Response response = gateway.send("GET", "/v1/consumers?" + type.wireName() + "="
-                + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8), keys.adminKey(brand), null);
+        GatewayClient.Response response = gateway.send("GET", ApiPath.of("/v1/consumers").query(type.wireName(), value)
+                .toString(), keys.adminKey(brand), null);
         return response.status() == 200 ? Optional.of(response.body()) : Optional.empty();
     }
 
@@ -77,10 +115,5 @@ final class LocalStackFixture implements AutoCloseable {
             }
         } while (System.nanoTime() < deadline);
         return Optional.empty();
-    }
-
-    @Override
-    public void close() {
-        tally.close();
     }
 }

@@ -29,6 +29,10 @@ class LocalStackWalkingPathE2ET {
             .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SQS,
                     LocalStackContainer.Service.S3);
 
+    /**
+     * Started here rather than registered as an extension: a registered static field would initialise this class,
+     * and with it the container, before Testcontainers can skip the class on a machine without Docker.
+     */
     private static LocalStackFixture stack;
 
     /** LocalStack's endpoints, as the local runner needs them. */
@@ -42,11 +46,11 @@ class LocalStackWalkingPathE2ET {
 
     @BeforeAll
     static void start() {
-        stack = new LocalStackFixture(LocalTally.start(LocalOptions.forTests(), new LocalStackEndpoints(
+        stack = LocalStackFixture.starting(() -> LocalTally.start(LocalOptions.forTests(), new LocalStackEndpoints(
                 LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.DYNAMODB),
                 LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.SQS),
                 LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.S3),
-                LOCALSTACK.getRegion(), LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())));
+                LOCALSTACK.getRegion(), LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()))).start();
     }
 
     @AfterAll

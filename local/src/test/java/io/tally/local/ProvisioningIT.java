@@ -4,9 +4,8 @@ import io.tally.catalog.BucketSpec;
 import io.tally.catalog.QueueSpec;
 import io.tally.catalog.TableSpec;
 import io.tally.catalog.TallyCatalog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -23,23 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProvisioningIT {
 
-    private static LocalTally tally;
-
-    @BeforeAll
-    static void start() {
-        tally = LocalTally.start(LocalOptions.forTests());
-    }
-
-    @AfterAll
-    static void stop() {
-        tally.close();
-    }
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.embedded();
 
     @Test
     void givenCatalogTables_whenProvisioned_thenEachHasItsKeysIndexesAndTtl() {
-        DynamoDbClient dynamo = tally.context().getBean(DynamoDbClient.class);
+        DynamoDbClient dynamo = stack.tally.context().getBean(DynamoDbClient.class);
         for (TableSpec spec : TallyCatalog.TABLES) {
-            String name = (String) tally.resources().get(TallyCatalog.tableProperty(spec));
+            String name = (String) stack.tally.resources().get(TallyCatalog.tableProperty(spec));
             TableDescription table = dynamo.describeTable(r -> r.tableName(name)).table();
             assertThat(table.keySchema()).anySatisfy(k -> {
                 assertThat(k.attributeName()).isEqualTo(spec.partitionKey());
@@ -57,9 +47,9 @@ class ProvisioningIT {
 
     @Test
     void givenCatalogQueues_whenProvisioned_thenEachHasItsSettingsAndRedrivesToItsDeadLetterQueue() {
-        var sqs = tally.context().getBean(software.amazon.awssdk.services.sqs.SqsClient.class);
+        var sqs = stack.tally.context().getBean(software.amazon.awssdk.services.sqs.SqsClient.class);
         for (QueueSpec spec : TallyCatalog.QUEUES) {
-            String url = (String) tally.resources().get(TallyCatalog.queueProperty(spec));
+            String url = (String) stack.tally.resources().get(TallyCatalog.queueProperty(spec));
             Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
                     .attributeNames(QueueAttributeName.ALL)).attributes();
             assertThat(attributes).containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT,
@@ -72,9 +62,9 @@ class ProvisioningIT {
 
     @Test
     void givenCatalogBuckets_whenProvisioned_thenEachExists() {
-        S3Client s3 = tally.context().getBean(S3Client.class);
+        S3Client s3 = stack.tally.context().getBean(S3Client.class);
         for (BucketSpec spec : TallyCatalog.BUCKETS) {
-            String name = (String) tally.resources().get(TallyCatalog.bucketProperty(spec));
+            String name = (String) stack.tally.resources().get(TallyCatalog.bucketProperty(spec));
             assertThat(s3.headBucket(r -> r.bucket(name)).sdkHttpResponse().isSuccessful()).isTrue();
         }
     }

@@ -1,9 +1,8 @@
 package io.tally.local;
 
 import io.tally.core.domain.consumer.IdentifierType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.tally.catalog.TallyCatalog;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -24,17 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QuarantineReplayIT {
 
-    private static LocalStackFixture stack;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStackFixture.embedded();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.embedded();
 
     @Test
     void givenBatchWithInvalidEvents_whenPosted_thenTheyAreCountedByReasonAndListedAsSent() {

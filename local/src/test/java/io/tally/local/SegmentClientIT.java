@@ -11,9 +11,8 @@ import io.tally.aws.json.EventCodec;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.event.ConsumerEvent;
 import io.tally.core.domain.event.EventType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Duration;
@@ -32,17 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SegmentClientIT {
 
-    private static LocalStackFixture stack;
-
-    @BeforeAll
-    static void start() {
-        stack = new LocalStackFixture(LocalTally.start(LocalOptions.forTests().withoutConsumers()));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.starting(
+            () -> LocalTally.start(LocalOptions.forTests().withoutConsumers()));
 
     @Test
     void givenTheSegmentJavaClient_whenItSendsEveryCallType_thenEachEventIsQueuedWithItsFields() {

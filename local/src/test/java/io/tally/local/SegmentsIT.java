@@ -2,9 +2,9 @@ package io.tally.local;
 
 import io.tally.aws.job.JobReport;
 import io.tally.core.domain.segment.AudienceCsv;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,23 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SegmentsIT {
 
     private static final int CONSUMERS = 30;
-    private static LocalStackFixture stack;
+
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.embedded();
+
     private static String admin;
 
     @BeforeAll
-    static void start() {
-        stack = LocalStackFixture.embedded();
+    static void seed() {
         admin = stack.keys.adminKey("demo");
         for (int i = 0; i < CONSUMERS; i++) {
             identify("demo", i % 2 == 0 ? "pos" : "web", "seg-" + i, i % 3 == 0 ? "gold" : "silver");
         }
         identify("other", "web", "other-1", "gold");
         assertThat(stack.tally.awaitQueuesDrained(Duration.ofSeconds(30))).isTrue();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     private static void identify(String brand, String channel, String userId, String tier) {
@@ -62,8 +59,8 @@ class SegmentsIT {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            Map<String, Object> page = call("GET", "/v1/segments/" + id + "/members?limit=4"
-                    + (cursor == null ? "" : "&cursor=" + cursor), null).body();
+            Map<String, Object> page = call("GET", ApiPath.of("/v1/segments/" + id + "/members").query("limit", 4)
+                    .query("cursor", cursor).toString(), null).body();
             List<Map<String, Object>> members = cast(page.get("members"));
             members.forEach(m -> ids.add((String) m.get("consumerId")));
             cursor = (String) page.get("nextCursor");

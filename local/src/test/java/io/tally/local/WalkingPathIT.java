@@ -6,9 +6,8 @@ import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.core.domain.event.IngestEnvelope;
 import io.tally.testkit.ConsumerEventBuilder;
 import io.tally.testkit.SampleEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,17 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WalkingPathIT {
 
-    private static LocalStackFixture stack;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStackFixture.embedded();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackFixture stack = LocalStackFixture.embedded();
 
     @Test
     void givenTrackEvent_whenPosted_thenConsumerShowsItCountedWithinTwoSeconds() {
