@@ -61,9 +61,11 @@ public class CensusService implements CensusUseCase {
 
     @Override
     public Optional<CensusResult> work(ScanTask task) {
+        Map<String, BrandCensus.Counter> counters = new HashMap<>();
+        profiles.scan(task.segment(), task.totalSegments(), profile -> counters.computeIfAbsent(
+                profile.key().brandId(), brand -> new BrandCensus.Counter(task.asOf())).count(profile));
         Map<String, BrandCensus> part = new HashMap<>();
-        profiles.scan(task.segment(), task.totalSegments(), profile -> part.merge(profile.key().brandId(),
-                BrandCensus.empty().count(profile, task.asOf()), BrandCensus::plus));
+        counters.forEach((brand, counter) -> part.put(brand, counter.result()));
         store.savePart(task.runId(), task.segment(), part);
         Map<Integer, Map<String, BrandCensus>> parts = store.loadParts(task.runId());
         if (parts.keySet().stream().filter(segment -> segment < task.totalSegments()).count() < task.totalSegments()) {

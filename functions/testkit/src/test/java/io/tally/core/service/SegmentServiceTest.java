@@ -124,13 +124,13 @@ class SegmentServiceTest {
         for (int i = 0; i < 200; i++) {
             fixture.store(aProfile("demo", "c_" + i).withTrait("tier", i % 2 == 0 ? "gold" : "silver").build());
         }
-        BrandCensus counted = BrandCensus.empty();
+        BrandCensus.Counter counter = new BrandCensus.Counter(SegmentsFixture.START);
         var someone = aProfile("demo", "c_0").build();
         for (int i = 0; i < 10_000; i++) {
-            counted = counted.count(someone, SegmentsFixture.START);
+            counter.count(someone);
         }
         fixture.census.saveResult(new CensusResult(LocalDate.parse("2026-11-25"), SegmentsFixture.START, 4,
-                Map.of("demo", counted)));
+                Map.of("demo", counter.result())));
 
         SegmentPreview preview = service.preview("demo", Map.of("trait", "tier", "eq", "gold"), 50);
 

@@ -38,19 +38,46 @@ public record BrandCensus(long consumers, long events, long active30Days, Map<St
         return new BrandCensus(0, 0, 0, Map.of(), Map.of(), 0);
     }
 
-    /** This census with one more consumer counted. */
-    public BrandCensus count(ConsumerProfile profile, Instant asOf) {
-        Map<String, Long> channels = new TreeMap<>(consumersByChannel);
-        profile.channels().forEach(channel -> channels.merge(channel, 1L, Long::sum));
-        boolean active = profile.lastSeen() != null && !profile.lastSeen().isBefore(asOf.minus(ACTIVE_WINDOW));
-        Map<String, Map<String, Long>> nextStages = mutable(stages);
-        profile.lifecycle().stages().forEach((model, assignment) -> nextStages.computeIfAbsent(model,
-                m -> new TreeMap<>()).merge(assignment.isNone() ? NO_STAGE : assignment.stageCode(), 1L, Long::sum));
-        Instant lastPurchase = profile.lifecycle().facts().lastPurchaseAt();
-        boolean buyer = lastPurchase != null && !lastPurchase.isAfter(asOf) && AnnualActiveConsumers.isActive(
-                lastPurchase, LocalDate.ofInstant(asOf, ZoneOffset.UTC), ZoneOffset.UTC);
-        return new BrandCensus(consumers + 1, events + profile.eventCount(), active30Days + (active ? 1 : 0),
-                channels, nextStages, annualActive + (buyer ? 1 : 0));
+    /** Counts one brand's consumers one at a time, in place; {@link #result()} is the census so far. */
+    public static final class Counter {
+
+        private final Instant activeSince;
+        private final Instant asOf;
+        private final LocalDate day;
+        private long consumers;
+        private long events;
+        private long active30Days;
+        private long annualActive;
+        private final Map<String, Long> channels = new TreeMap<>();
+        private final Map<String, Map<String, Long>> stages = new TreeMap<>();
+
+        /** @param asOf the census time: activity and purchases after it are not counted as such */
+        public Counter(Instant asOf) {
+            this.asOf = asOf;
+            this.activeSince = asOf.minus(ACTIVE_WINDOW);
+            this.day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        }
+
+        public void count(ConsumerProfile profile) {
+            consumers++;
+            events += profile.eventCount();
+            profile.channels().forEach(channel -> channels.merge(channel, 1L, Long::sum));
+            if (profile.lastSeen() != null && !profile.lastSeen().isBefore(activeSince)) {
+                active30Days++;
+            }
+            profile.lifecycle().stages().forEach((model, assignment) -> stages.computeIfAbsent(model,
+                    m -> new TreeMap<>()).merge(assignment.isNone() ? NO_STAGE : assignment.stageCode(), 1L,
+                    Long::sum));
+            Instant lastPurchase = profile.lifecycle().facts().lastPurchaseAt();
+            if (lastPurchase != null && !lastPurchase.isAfter(asOf)
+                    && AnnualActiveConsumers.isActive(lastPurchase, day, ZoneOffset.UTC)) {
+                annualActive++;
+            }
+        }
+
+        public BrandCensus result() {
+            return new BrandCensus(consumers, events, active30Days, channels, stages, annualActive);
+        }
     }
 
     public BrandCensus plus(BrandCensus other) {
