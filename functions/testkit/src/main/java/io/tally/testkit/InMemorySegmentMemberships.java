@@ -1,25 +1,31 @@
 package io.tally.testkit;
 
 import io.tally.core.domain.consumer.ConsumerKey;
+import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.segment.InvalidCursorException;
 import io.tally.core.domain.segment.Member;
 import io.tally.core.domain.segment.MemberPage;
 import io.tally.core.domain.segment.Membership;
 import io.tally.core.domain.segment.MembershipChange;
+import io.tally.core.domain.segment.ProfileGuard;
 import io.tally.core.port.out.MembershipConflictException;
+import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.port.out.SegmentMembershipPort;
+import io.tally.core.port.out.StaleProfileException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link SegmentMembershipPort} in maps, with the DynamoDB adapter's semantics: each change applies only if the stored
- * membership is still its {@code before}, all changes of one call or none, and per-version counts move with them.
+ * membership is still its {@code before} and the profile store still satisfies the call's {@link ProfileGuard}, all
+ * changes of one call or none, and per-version counts move with them.
  * Counts successful writes (a change is one write) for tests of write costs.
  */
 public class InMemorySegmentMemberships implements SegmentMembershipPort {
@@ -27,6 +33,12 @@ public class InMemorySegmentMemberships implements SegmentMembershipPort {
     private final Map<ConsumerKey, Map<String, Membership>> byConsumer = new HashMap<>();
     private final Map<String, Long> counts = new HashMap<>();
     private final AtomicInteger writes = new AtomicInteger();
+    private final ProfileStorePort profiles;
+
+    /** @param profiles the profiles the {@link ProfileGuard}s of {@link #apply} are checked against */
+    public InMemorySegmentMemberships(ProfileStorePort profiles) {
+        this.profiles = profiles;
+    }
 
     @Override
     public synchronized Map<String, Membership> load(ConsumerKey consumer) {
@@ -34,7 +46,20 @@ public class InMemorySegmentMemberships implements SegmentMembershipPort {
     }
 
     @Override
-    public synchronized void apply(ConsumerKey consumer, List<MembershipChange> changes) {
+    public synchronized void apply(ConsumerKey consumer, ProfileGuard guard, List<MembershipChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Optional<ConsumerProfile> profile = guard.kind() == ProfileGuard.Kind.NONE ? Optional.empty()
+                : profiles.load(consumer);
+        boolean holds = switch (guard.kind()) {
+            case NONE -> true;
+            case ABSENT -> profile.isEmpty();
+            case AT_VERSION -> profile.isPresent() && profile.get().version() == guard.version();
+        };
+        if (!holds) {
+            throw new StaleProfileException(consumer);
+        }
         Map<String, Membership> stored = byConsumer.getOrDefault(consumer, Map.of());
         for (MembershipChange change : changes) {
             if (!Objects.equals(versionOf(stored.get(change.segmentId())), versionOf(change.before()))) {

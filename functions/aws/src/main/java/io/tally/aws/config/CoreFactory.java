@@ -127,8 +127,8 @@ public class CoreFactory {
     @Singleton
     io.tally.core.service.SegmentMembershipService segmentMembershipService(
             io.tally.core.service.BrandSegmentCache segments, io.tally.core.port.out.SegmentMembershipPort memberships,
-            Clock clock) {
-        return new io.tally.core.service.SegmentMembershipService(segments, memberships, clock);
+            ProfileStorePort profiles, io.tally.core.domain.segment.ProfileSubjects subjects, Clock clock) {
+        return new io.tally.core.service.SegmentMembershipService(segments, memberships, profiles, subjects, clock);
     }
 
     /** Full recompute over {@code tally.segments.scan-segments} parallel-scan segments (default 4). */
@@ -136,11 +136,10 @@ public class CoreFactory {
     io.tally.core.service.SegmentRecomputeService segmentRecomputeService(
             io.tally.core.port.out.SegmentTaskQueuePort tasks, io.tally.core.port.out.SegmentScanPort scans,
             io.tally.core.port.out.SegmentDefinitionStorePort definitions,
-            io.tally.core.port.out.SegmentMembershipPort memberships, io.tally.core.port.out.SegmentRunStorePort runs,
-            io.tally.core.domain.segment.ProfileSubjects subjects, Clock clock,
-            @Value("${tally.segments.scan-segments:4}") int segments) {
-        return new io.tally.core.service.SegmentRecomputeService(tasks, scans, definitions, memberships, runs,
-                subjects, clock, segments);
+            io.tally.core.port.out.SegmentRunStorePort runs, io.tally.core.service.SegmentMembershipService writer, io.tally.core.domain.segment.ProfileSubjects subjects,
+            Clock clock, @Value("${tally.segments.scan-segments:4}") int segments) {
+        return new io.tally.core.service.SegmentRecomputeService(tasks, scans, definitions, runs, writer, subjects,
+                clock, segments);
     }
 
     /**
@@ -182,10 +181,9 @@ public class CoreFactory {
     ProfileService profileService(ProfileStorePort profiles, IdentityGraphPort graph, BrandSettingsPort settings,
                                   Clock clock, @Named("profiles") java.util.concurrent.ExecutorService executor,
                                   io.tally.core.service.BrandSegmentCache segments,
-                                  io.tally.core.service.SegmentMembershipService memberships,
-                                  io.tally.core.domain.segment.ProfileSubjects subjects) {
+                                  io.tally.core.service.SegmentMembershipService memberships) {
         return new ProfileService(profiles, graph, settings, clock, executor,
-                new ProfileService.Segments(segments::countedEvents, memberships, subjects));
+                new ProfileService.Segments(segments::countedEvents, memberships));
     }
 
     /**

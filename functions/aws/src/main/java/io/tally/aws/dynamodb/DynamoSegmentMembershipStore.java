@@ -8,7 +8,9 @@ import io.tally.core.domain.segment.Member;
 import io.tally.core.domain.segment.MemberPage;
 import io.tally.core.domain.segment.Membership;
 import io.tally.core.domain.segment.MembershipChange;
+import io.tally.core.domain.segment.ProfileGuard;
 import io.tally.core.port.out.MembershipConflictException;
+import io.tally.core.port.out.StaleProfileException;
 import io.tally.core.port.out.SegmentMembershipPort;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,6 +27,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -41,10 +44,12 @@ import static io.tally.aws.dynamodb.Items.s;
  *   <li>member count: {@code pk = B#<brand>#SEGSIZE#<segment>}, {@code sk = v<version>#<shard>}, {@code members}
  *       (ADD), write-sharded over {@link #SHARDS} items per version.</li>
  * </ul>
- * The shard is the consumer id's {@link String#hashCode()} modulo {@link #SHARDS}. Each change is one
- * {@code TransactWriteItems}: the membership under the condition that it is still what the change replaces, and
- * the counters of the versions it leaves and enters, so counts stay exact and a repeated change fails its
- * condition instead of counting twice.
+ * The shard is the consumer id's {@link String#hashCode()} modulo {@link #SHARDS}. A consumer's changes are one
+ * {@code TransactWriteItems} (per {@value #CHANGES_PER_TRANSACTION} changes): a condition check on the consumer's
+ * profile item ({@link ProfileGuard}: still the version the changes were decided on, or no profile at all), each
+ * membership under the condition that it is still what the change replaces, and the counters of the versions it
+ * leaves and enters, so counts stay exact, a repeated change fails its condition instead of counting twice, and a
+ * decision taken on an older profile never overwrites a newer one.
  */
 @Singleton
 public class DynamoSegmentMembershipStore implements SegmentMembershipPort {
@@ -52,7 +57,7 @@ public class DynamoSegmentMembershipStore implements SegmentMembershipPort {
     /** Shards of each segment version's member list (index partitions) and member count (items). */
     static final int SHARDS = 16;
     static final String MEMBERSHIP_PREFIX = "SEG#";
-    /** A transaction holds at most 100 items; a change touches at most 3. */
+    /** A transaction holds at most 100 items: the profile guard, and at most 3 per change. */
     private static final int CHANGES_PER_TRANSACTION = 33;
 
     private final DynamoDbClient dynamo;
@@ -97,9 +102,11 @@ public class DynamoSegmentMembershipStore implements SegmentMembershipPort {
     }
 
     @Override
-    public void apply(ConsumerKey consumer, List<MembershipChange> changes) {
+    public void apply(ConsumerKey consumer, ProfileGuard guard, List<MembershipChange> changes) {
+        Optional<TransactWriteItem> check = guard(consumer, guard);
         for (int from = 0; from < changes.size(); from += CHANGES_PER_TRANSACTION) {
             List<TransactWriteItem> items = new ArrayList<>();
+            check.ifPresent(items::add);
             for (MembershipChange change : changes.subList(from, Math.min(changes.size(),
                     from + CHANGES_PER_TRANSACTION))) {
                 items.addAll(writes(consumer, change));
@@ -107,14 +114,31 @@ public class DynamoSegmentMembershipStore implements SegmentMembershipPort {
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(items));
             } catch (TransactionCanceledException e) {
-                Set<String> conflicts = Set.of("ConditionalCheckFailed", "TransactionConflict");
-                if (e.cancellationReasons().stream().map(CancellationReason::code).anyMatch(conflicts::contains)) {
+                List<String> codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
+                if (check.isPresent() && !codes.isEmpty() && "ConditionalCheckFailed".equals(codes.get(0))) {
+                    throw new StaleProfileException(consumer);
+                }
+                if (codes.stream().anyMatch(Set.of("ConditionalCheckFailed", "TransactionConflict")::contains)) {
                     throw new MembershipConflictException("memberships of " + consumer
                             + " changed since they were read", e);
                 }
                 throw e;
             }
         }
+    }
+
+    /** The condition on the consumer's profile item that {@code guard} asks for, if any. */
+    private Optional<TransactWriteItem> guard(ConsumerKey consumer, ProfileGuard guard) {
+        return switch (guard.kind()) {
+            case NONE -> Optional.empty();
+            case ABSENT -> Optional.of(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                    .key(DynamoProfileStore.primaryKey(consumer)).conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", TallyCatalog.PK))).build());
+            case AT_VERSION -> Optional.of(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                    .key(DynamoProfileStore.primaryKey(consumer)).conditionExpression("#v = :v")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":v", n(guard.version())))).build());
+        };
     }
 
     private List<TransactWriteItem> writes(ConsumerKey consumer, MembershipChange change) {

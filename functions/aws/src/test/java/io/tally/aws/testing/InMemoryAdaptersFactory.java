@@ -82,8 +82,8 @@ public class InMemoryAdaptersFactory {
 
     @Singleton
     @Replaces(DynamoSegmentMembershipStore.class)
-    InMemorySegmentMemberships segmentMemberships() {
-        return new InMemorySegmentMemberships();
+    InMemorySegmentMemberships segmentMemberships(InMemoryProfileStore profiles) {
+        return new InMemorySegmentMemberships(profiles);
     }
 
     @Singleton

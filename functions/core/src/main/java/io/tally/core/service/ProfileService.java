@@ -10,7 +10,6 @@ import io.tally.core.domain.identity.IdentifierExtractor;
 import io.tally.core.domain.identity.IdentityPolicy;
 import io.tally.core.domain.lifecycle.LifecycleSettings;
 import io.tally.core.domain.segment.Dependency;
-import io.tally.core.domain.segment.ProfileSubjects;
 import io.tally.core.domain.segment.SegmentSubject;
 import io.tally.core.port.in.ApplyEventsUseCase;
 import io.tally.core.port.in.ConsumerPrivacyUseCase;
@@ -68,13 +67,11 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
      *
      * @param countedEvents brand → event names its segment rules count
      * @param memberships   records segment enters and exits; null when segments are not in use
-     * @param subjects      what rules read about a written profile (with CLV and P(alive) when estimated)
      */
-    public record Segments(Function<String, Set<String>> countedEvents, UpdateMembershipUseCase memberships,
-                           ProfileSubjects subjects) {
+    public record Segments(Function<String, Set<String>> countedEvents, UpdateMembershipUseCase memberships) {
 
         /** No segments: no event times kept, no memberships. */
-        public static final Segments NONE = new Segments(brand -> Set.of(), null, ProfileSubjects.PROFILE_ONLY);
+        public static final Segments NONE = new Segments(brand -> Set.of(), null);
     }
 
     /**
@@ -320,9 +317,9 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
         if (changed == null) {
             profile.mergedFrom().forEach(mergedAway ->
                     segments.memberships().removeAll(new ConsumerKey(profile.key().brandId(), mergedAway)));
-            segments.memberships().update(profile.key(), segments.subjects().subjectOf(profile), now);
+            segments.memberships().update(profile, now);
         } else if (!changed.isEmpty()) {
-            segments.memberships().update(profile.key(), segments.subjects().subjectOf(profile), now, changed);
+            segments.memberships().update(profile, now, changed);
         }
     }
 

@@ -1,24 +1,33 @@
 package io.tally.core.service;
 
 import io.tally.core.domain.consumer.ConsumerKey;
+import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.segment.Dependency;
 import io.tally.core.domain.segment.LiveSegment;
 import io.tally.core.domain.segment.Membership;
 import io.tally.core.domain.segment.MembershipChange;
 import io.tally.core.domain.segment.MembershipDiff;
+import io.tally.core.domain.segment.ProfileGuard;
+import io.tally.core.domain.segment.ProfileSubjects;
 import io.tally.core.domain.segment.SegmentSubject;
 import io.tally.core.port.in.UpdateMembershipUseCase;
 import io.tally.core.port.out.MembershipConflictException;
+import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.port.out.SegmentMembershipPort;
+import io.tally.core.port.out.StaleProfileException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Incremental segment membership for the processor: evaluate, diff against what is stored, write only changes. */
+/**
+ * Incremental segment membership for the processor (and the writes of the recompute): evaluate, diff against what
+ * is stored, write only changes, each under the profile version it was decided on.
+ */
 public class SegmentMembershipService implements UpdateMembershipUseCase {
 
     /** Reads and decisions per consumer before a conflict is handed back to the caller. */
@@ -26,30 +35,35 @@ public class SegmentMembershipService implements UpdateMembershipUseCase {
 
     private final BrandSegmentCache segments;
     private final SegmentMembershipPort memberships;
+    private final ProfileStorePort profiles;
+    private final ProfileSubjects subjects;
     private final Clock clock;
 
-    public SegmentMembershipService(BrandSegmentCache segments, SegmentMembershipPort memberships, Clock clock) {
+    public SegmentMembershipService(BrandSegmentCache segments, SegmentMembershipPort memberships,
+                                    ProfileStorePort profiles, ProfileSubjects subjects, Clock clock) {
         this.segments = segments;
         this.memberships = memberships;
+        this.profiles = profiles;
+        this.subjects = subjects;
         this.clock = clock;
     }
 
     @Override
-    public List<MembershipChange> update(ConsumerKey consumer, SegmentSubject subject, Instant now) {
-        return update(consumer, subject, now, null);
+    public List<MembershipChange> update(ConsumerProfile profile, Instant now) {
+        return update(profile, now, null);
     }
 
     @Override
-    public List<MembershipChange> update(ConsumerKey consumer, SegmentSubject subject, Instant now,
-                                         Set<Dependency> changed) {
-        List<LiveSegment> brandSegments = segments.get(consumer.brandId());
+    public List<MembershipChange> update(ConsumerProfile profile, Instant now, Set<Dependency> changed) {
+        List<LiveSegment> brandSegments = segments.get(profile.key().brandId());
         if (brandSegments.isEmpty()) {
             return List.of();
         }
         if (changed != null && brandSegments.stream().noneMatch(s -> s.compiled().rule().dependsOnAny(changed))) {
             return List.of();
         }
-        return record(memberships, consumer, matched(brandSegments, subject, now), now);
+        return write(profile.key(), ProfileGuard.atVersion(profile.version()),
+                matched(brandSegments, subjects.subjectOf(profile), now), null, brandSegments, now);
     }
 
     @Override
@@ -57,7 +71,7 @@ public class SegmentMembershipService implements UpdateMembershipUseCase {
         if (segments.get(consumer.brandId()).isEmpty()) {
             return List.of();
         }
-        return record(memberships, consumer, Map.of(), clock.instant());
+        return write(consumer, ProfileGuard.NONE, Map.of(), null, List.of(), clock.instant());
     }
 
     /** The segments {@code subject} matches at {@code now}, by id, with their versions. */
@@ -72,27 +86,38 @@ public class SegmentMembershipService implements UpdateMembershipUseCase {
     }
 
     /**
-     * Loads the consumer's memberships, decides and applies the changes; on a conflict (a concurrent writer, or the
-     * changes were applied already) reloads and decides again, up to {@link #ATTEMPTS} times.
+     * Writes the consumer's changes from {@code stored} (read now when null) to {@code matched} under {@code guard}.
+     * When another writer changed the memberships first, reads them again and decides again. When the profile moved
+     * on (or went away), reads it (consistently) and evaluates {@code live} on it: a merged-away or erased consumer
+     * keeps no membership. Up to {@link #ATTEMPTS} writes.
      *
-     * @throws MembershipConflictException when every attempt met a conflict
+     * @return the changes written
+     * @throws MembershipConflictException when every attempt met a conflict or a newer profile
      */
-    static List<MembershipChange> record(SegmentMembershipPort memberships, ConsumerKey consumer,
-                                         Map<String, Long> matched, Instant at) {
-        MembershipConflictException last = null;
+    List<MembershipChange> write(ConsumerKey consumer, ProfileGuard guard, Map<String, Long> matched,
+                                 Map<String, Membership> stored, List<LiveSegment> live, Instant at) {
+        RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Map<String, Membership> stored = memberships.load(consumer);
-            List<MembershipChange> changes = MembershipDiff.changes(stored, matched, at);
+            Map<String, Membership> current = stored != null ? stored : memberships.load(consumer);
+            stored = null;
+            List<MembershipChange> changes = MembershipDiff.changes(current, matched, at);
             if (changes.isEmpty()) {
                 return List.of();
             }
             try {
-                memberships.apply(consumer, changes);
+                memberships.apply(consumer, guard, changes);
                 return changes;
             } catch (MembershipConflictException e) {
                 last = e;
+            } catch (StaleProfileException e) {
+                last = e;
+                Optional<ConsumerProfile> profile = profiles.load(consumer);
+                guard = profile.map(p -> ProfileGuard.atVersion(p.version())).orElse(ProfileGuard.ABSENT);
+                matched = profile.filter(p -> !p.merged()).map(p -> matched(live, subjects.subjectOf(p), at))
+                        .orElse(Map.of());
             }
         }
-        throw last;
+        throw new MembershipConflictException("memberships of " + consumer + " kept changing over " + ATTEMPTS
+                + " attempts", last);
     }
 }

@@ -5,7 +5,7 @@ import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.segment.LiveSegment;
 import io.tally.core.domain.segment.Membership;
 import io.tally.core.domain.segment.MembershipChange;
-import io.tally.core.domain.segment.MembershipDiff;
+import io.tally.core.domain.segment.ProfileGuard;
 import io.tally.core.domain.segment.ProfileSubjects;
 import io.tally.core.domain.segment.RecomputePlan;
 import io.tally.core.domain.segment.RecomputeResult;
@@ -14,7 +14,6 @@ import io.tally.core.domain.segment.SegmentRunCounts;
 import io.tally.core.port.in.RecomputeSegmentsUseCase;
 import io.tally.core.port.out.MembershipConflictException;
 import io.tally.core.port.out.SegmentDefinitionStorePort;
-import io.tally.core.port.out.SegmentMembershipPort;
 import io.tally.core.port.out.SegmentRunStorePort;
 import io.tally.core.port.out.SegmentScanPort;
 import io.tally.core.port.out.SegmentTaskQueuePort;
@@ -38,16 +37,19 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
     private final SegmentTaskQueuePort tasks;
     private final SegmentScanPort scans;
     private final SegmentDefinitionStorePort definitions;
-    private final SegmentMembershipPort memberships;
+    private final SegmentMembershipService writer;
     private final SegmentRunStorePort runs;
     private final ProfileSubjects subjects;
     private final Clock clock;
     private final int totalSegments;
 
-    /** @param totalSegments scan segments per run: size it so one segment scans well within a worker's timeout */
+    /**
+     * @param writer        writes each consumer's changes under the profile version they were decided on
+     * @param totalSegments scan segments per run: size it so one segment scans well within a worker's timeout
+     */
     public SegmentRecomputeService(SegmentTaskQueuePort tasks, SegmentScanPort scans,
-                                   SegmentDefinitionStorePort definitions, SegmentMembershipPort memberships,
-                                   SegmentRunStorePort runs, ProfileSubjects subjects, Clock clock,
+                                   SegmentDefinitionStorePort definitions, SegmentRunStorePort runs,
+                                   SegmentMembershipService writer, ProfileSubjects subjects, Clock clock,
                                    int totalSegments) {
         if (totalSegments < 1) {
             throw new IllegalArgumentException("totalSegments must be at least 1");
@@ -55,7 +57,7 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
         this.tasks = tasks;
         this.scans = scans;
         this.definitions = definitions;
-        this.memberships = memberships;
+        this.writer = writer;
         this.runs = runs;
         this.subjects = subjects;
         this.clock = clock;
@@ -79,9 +81,10 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
         return new RecomputePlan(runId, brandId, asOf, planned.size());
     }
 
-    /** What one consumer matches and has stored, while its scan segment is read. */
+    /** What one consumer matches and has stored, and its profile's version (0: none read), while its scan segment is read. */
     private static final class Pending {
         Map<String, Long> matched = Map.of();
+        long profileVersion;
         final Map<String, Membership> stored = new HashMap<>();
     }
 
@@ -91,28 +94,42 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
         Map<ConsumerKey, Pending> pending = new HashMap<>();
         Map<String, Map<String, long[]>> counts = new TreeMap<>();
         scans.scan(task.segment(), task.totalSegments(), task.brandId(), new SegmentScanPort.ScanSink() {
+            /** The last profile read: a consumer's memberships are usually read right after its profile. */
+            private ConsumerKey lastKey;
+            private long lastVersion;
+
             @Override
             public void profile(ConsumerProfile profile) {
                 if (profile.merged() || !task.covers(profile.key().brandId())) {
                     return;
                 }
-                List<LiveSegment> live = segmentsByBrand.computeIfAbsent(profile.key().brandId(),
-                        brand -> BrandSegmentCache.load(definitions, brand));
+                lastKey = profile.key();
+                lastVersion = profile.version();
+                Pending earlier = pending.get(profile.key());
+                if (earlier != null) {
+                    earlier.profileVersion = profile.version();
+                }
+                List<LiveSegment> live = live(segmentsByBrand, profile.key().brandId());
                 if (live.isEmpty()) {
                     return;
                 }
                 Map<String, Long> matched = SegmentMembershipService.matched(live,
                         subjects.subjectOf(profile), task.asOf());
                 if (!matched.isEmpty()) {
-                    pending.computeIfAbsent(profile.key(), k -> new Pending()).matched = matched;
+                    Pending state = pending.computeIfAbsent(profile.key(), k -> new Pending());
+                    state.matched = matched;
+                    state.profileVersion = profile.version();
                 }
             }
 
             @Override
             public void membership(ConsumerKey consumer, Membership membership) {
                 if (task.covers(consumer.brandId())) {
-                    pending.computeIfAbsent(consumer, k -> new Pending()).stored
-                            .put(membership.segmentId(), membership);
+                    Pending state = pending.computeIfAbsent(consumer, k -> new Pending());
+                    state.stored.put(membership.segmentId(), membership);
+                    if (state.profileVersion == 0 && consumer.equals(lastKey)) {
+                        state.profileVersion = lastVersion;
+                    }
                 }
             }
         });
@@ -122,7 +139,8 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
         }
         pending.forEach((consumer, state) -> {
             state.matched.forEach((id, version) -> counter(counts, consumer.brandId(), id)[1]++);
-            for (MembershipChange change : apply(consumer, state, task.asOf())) {
+            for (MembershipChange change : apply(consumer, state, live(segmentsByBrand, consumer.brandId()),
+                    task.asOf())) {
                 long[] counter = counter(counts, consumer.brandId(), change.segmentId());
                 counter[change.enters() ? 2 : 3]++;
                 if (change.enters()) {
@@ -143,25 +161,22 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
     }
 
     /**
-     * Applies the consumer's changes: first against the memberships the scan read, then, after a conflict (the
-     * processor or an earlier attempt changed them), against freshly read ones. A consumer still in conflict after
-     * {@link SegmentMembershipService#ATTEMPTS} is left for the next evaluation.
+     * Applies the consumer's changes: first against the memberships the scan read, under the profile version the scan
+     * read (or no profile), then as {@link SegmentMembershipService} decides after a conflict or a newer profile. A
+     * consumer still in conflict after its attempts is left for the next evaluation.
      */
-    private List<MembershipChange> apply(ConsumerKey consumer, Pending state, Instant at) {
-        Map<String, Membership> stored = state.stored;
-        for (int attempt = 0; attempt < SegmentMembershipService.ATTEMPTS; attempt++) {
-            List<MembershipChange> changes = MembershipDiff.changes(stored, state.matched, at);
-            if (changes.isEmpty()) {
-                return List.of();
-            }
-            try {
-                memberships.apply(consumer, changes);
-                return changes;
-            } catch (MembershipConflictException e) {
-                stored = memberships.load(consumer);
-            }
+    private List<MembershipChange> apply(ConsumerKey consumer, Pending state, List<LiveSegment> live, Instant at) {
+        ProfileGuard guard = state.profileVersion > 0 ? ProfileGuard.atVersion(state.profileVersion)
+                : ProfileGuard.ABSENT;
+        try {
+            return writer.write(consumer, guard, state.matched, state.stored, live, at);
+        } catch (MembershipConflictException e) {
+            return List.of();
         }
-        return List.of();
+    }
+
+    private List<LiveSegment> live(Map<String, List<LiveSegment>> segmentsByBrand, String brandId) {
+        return segmentsByBrand.computeIfAbsent(brandId, brand -> BrandSegmentCache.load(definitions, brand));
     }
 
     /** {version, members, entered, exited} of one segment of one brand in this part. */

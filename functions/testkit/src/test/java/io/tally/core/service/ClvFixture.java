@@ -35,7 +35,7 @@ final class ClvFixture {
 
     final MutableClock clock = new MutableClock(Instant.parse("1997-12-01T02:30:00Z"));
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
-    final InMemorySegmentMemberships memberships = new InMemorySegmentMemberships();
+    final InMemorySegmentMemberships memberships = new InMemorySegmentMemberships(profiles);
     final InMemoryTaskQueue queue = new InMemoryTaskQueue();
     final InMemoryClvStore store = new InMemoryClvStore();
     final InMemoryClvParts parts = new InMemoryClvParts();

@@ -17,6 +17,7 @@ import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.lifecycle.StageModels;
 import io.tally.core.domain.segment.Membership;
 import io.tally.core.domain.segment.MembershipChange;
+import io.tally.core.domain.segment.ProfileGuard;
 import io.tally.core.domain.segment.SegmentSubject;
 import io.tally.core.port.in.ConsumerAssetJobUseCase.Gathered;
 import io.tally.core.port.in.ConsumerAssetUseCase.AssetReport;
@@ -131,7 +132,7 @@ class ClvJobServiceTest {
     @Test
     void givenThreeRuns_whenConsumersBuyJoinAndAreErased_thenTheChangeSummaryAndTheMonthsFlowsFollow() {
         cdnowBrand();
-        fixture.memberships.apply(new ConsumerKey("cdnow", "c2"), List.of(new MembershipChange("vip", null,
+        fixture.memberships.apply(new ConsumerKey("cdnow", "c2"), ProfileGuard.NONE, List.of(new MembershipChange("vip", null,
                 new Membership("vip", 1, Instant.parse("1997-09-01T00:00:00Z")))));
         fixture.run(fixture.job(), CALIBRATION_END);
         fixture.run(fixture.job(), DAY_2);

@@ -2,6 +2,7 @@ package io.tally.core.service;
 
 import io.tally.core.domain.consumer.ConsumerIds;
 import io.tally.core.domain.consumer.ConsumerKey;
+import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.core.domain.event.ConsumerEvent;
 import io.tally.core.domain.event.IngestEnvelope;
@@ -31,8 +32,7 @@ class IncrementalSegmentsTest {
     private final InMemoryIdentityGraph graph = fixture.profiles.graph();
     private final BrandSegmentCache cache = new BrandSegmentCache(fixture.definitions, fixture.clock, Duration.ZERO);
     private final ProfileService processor = new ProfileService(fixture.profiles, graph, FixedBrandSettings.defaults(),
-            fixture.clock, Runnable::run, new ProfileService.Segments(cache::countedEvents, fixture.incremental,
-            io.tally.core.domain.segment.ProfileSubjects.PROFILE_ONLY));
+            fixture.clock, Runnable::run, new ProfileService.Segments(cache::countedEvents, fixture.incremental));
     private int deliveries;
 
     IncrementalSegmentsTest() {
@@ -99,8 +99,7 @@ class IncrementalSegmentsTest {
     void givenMembershipUpdateFailedAfterTheProfileWrite_whenRedeliveredWithANewEvent_thenTheMembershipIsRecorded() {
         FailingOnce failing = new FailingOnce(fixture.incremental);
         ProfileService flaky = new ProfileService(fixture.profiles, graph, FixedBrandSettings.defaults(), fixture.clock,
-                Runnable::run, new ProfileService.Segments(cache::countedEvents, failing,
-                io.tally.core.domain.segment.ProfileSubjects.PROFILE_ONLY));
+                Runnable::run, new ProfileService.Segments(cache::countedEvents, failing));
         ConsumerEvent order = aTrackEvent().withAnonymousId("a6").withEvent("Order Completed").at(T0).build();
         var first = flaky.apply(List.of(new QueuedEnvelope("r1", new IngestEnvelope(BRAND, "web", List.of(order)))));
         assertThat(first.failures()).containsKey("r1");
@@ -138,18 +137,16 @@ class IncrementalSegmentsTest {
         }
 
         @Override
-        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerKey consumer,
-                io.tally.core.domain.segment.SegmentSubject subject, Instant now) {
+        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerProfile profile, Instant now) {
             failIfFirst();
-            return delegate.update(consumer, subject, now);
+            return delegate.update(profile, now);
         }
 
         @Override
-        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerKey consumer,
-                io.tally.core.domain.segment.SegmentSubject subject, Instant now,
+        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerProfile profile, Instant now,
                 java.util.Set<io.tally.core.domain.segment.Dependency> changed) {
             failIfFirst();
-            return delegate.update(consumer, subject, now, changed);
+            return delegate.update(profile, now, changed);
         }
 
         @Override
@@ -191,7 +188,7 @@ class IncrementalSegmentsTest {
         assertThat(fixture.memberships.load(user)).containsOnlyKeys("buyers");
         ProfileService crashing = new ProfileService(fixture.profiles, graph, FixedBrandSettings.defaults(),
                 fixture.clock, Runnable::run, new ProfileService.Segments(cache::countedEvents,
-                new RemoveAllFails(fixture.incremental), io.tally.core.domain.segment.ProfileSubjects.PROFILE_ONLY));
+                new RemoveAllFails(fixture.incremental)));
         ConsumerEvent link = aTrackEvent().withUserId("u7").withAnonymousId("a7").withEvent("Signed In")
                 .at(T0.plusSeconds(20)).build();
         var crashed = crashing.apply(List.of(new QueuedEnvelope("m1", new IngestEnvelope(BRAND, "web", List.of(link)))));
@@ -215,16 +212,14 @@ class IncrementalSegmentsTest {
         }
 
         @Override
-        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerKey consumer,
-                io.tally.core.domain.segment.SegmentSubject subject, Instant now) {
-            return delegate.update(consumer, subject, now);
+        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerProfile profile, Instant now) {
+            return delegate.update(profile, now);
         }
 
         @Override
-        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerKey consumer,
-                io.tally.core.domain.segment.SegmentSubject subject, Instant now,
+        public List<io.tally.core.domain.segment.MembershipChange> update(ConsumerProfile profile, Instant now,
                 java.util.Set<io.tally.core.domain.segment.Dependency> changed) {
-            return delegate.update(consumer, subject, now, changed);
+            return delegate.update(profile, now, changed);
         }
 
         @Override

@@ -1,15 +1,21 @@
 package io.tally.core.service;
 
+import io.tally.core.domain.consumer.ChannelEvent;
 import io.tally.core.domain.consumer.ConsumerKey;
+import io.tally.core.domain.consumer.ConsumerProfile;
+import io.tally.core.domain.segment.Membership;
+import io.tally.core.domain.segment.ProfileSubjects;
 import io.tally.core.domain.segment.RecomputeResult;
 import io.tally.core.domain.segment.RecomputeTask;
 import io.tally.core.domain.segment.SegmentRunCounts;
+import io.tally.core.port.out.SegmentScanPort;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.tally.testkit.ConsumerEventBuilder.anIdentifyEvent;
 import static io.tally.testkit.ProfileBuilder.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +49,45 @@ class SegmentRecomputeServiceTest {
                 .containsEntry("pos", new SegmentRunCounts(1, 2, 2, 0));
         assertThat(fixture.segments.get("demo", "gold").size()).isEqualTo(2);
         assertThat(fixture.segments.get("demo", "gold").lastRun()).isEqualTo(results.get(0));
+    }
+
+    @Test
+    void givenAScanThatReadAnOlderProfile_whenTheWorkerWrites_thenTheStoredProfileDecides() {
+        base();
+        ConsumerKey c2 = new ConsumerKey("demo", "c_2");
+        ConsumerProfile scannedSilver = fixture.profiles.load(c2).orElseThrow();
+        fixture.profiles.save(scannedSilver.apply(List.of(new ChannelEvent("pos", anIdentifyEvent().withUserId("c_2")
+                .withTrait("tier", "gold").withMessageId("upgrade").at(SegmentsFixture.START.plusSeconds(60)).build())))
+                .profile());
+        SegmentScanPort lagging = new SegmentScanPort() {
+            @Override
+            public void scan(int segment, int totalSegments, String brandId, ScanSink sink) {
+                fixture.scanner.scan(segment, totalSegments, brandId, new ScanSink() {
+                    @Override
+                    public void profile(ConsumerProfile profile) {
+                        sink.profile(profile.key().equals(c2) ? scannedSilver : profile);
+                    }
+
+                    @Override
+                    public void membership(ConsumerKey consumer, Membership membership) {
+                        sink.membership(consumer, membership);
+                    }
+                });
+            }
+
+            @Override
+            public SampleRead sample(String brandId, int segment, int totalSegments, int maxProfiles, int maxPages) {
+                return fixture.scanner.sample(brandId, segment, totalSegments, maxProfiles, maxPages);
+            }
+        };
+        SegmentRecomputeService worker = new SegmentRecomputeService(fixture.queue, lagging, fixture.definitions,
+                fixture.runs, fixture.incremental, ProfileSubjects.PROFILE_ONLY, fixture.clock, 1);
+
+        worker.plan("demo");
+        fixture.queue.drainRecompute().forEach(worker::work);
+
+        assertThat(fixture.memberships.load(c2)).as("the stored profile is gold").containsOnlyKeys("gold", "pos");
+        assertThat(fixture.segments.get("demo", "gold").size()).isEqualTo(3);
     }
 
     @Test

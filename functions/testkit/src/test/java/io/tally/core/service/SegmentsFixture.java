@@ -28,7 +28,7 @@ final class SegmentsFixture {
     final MutableClock clock = new MutableClock(START);
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
     final InMemorySegmentDefinitions definitions = new InMemorySegmentDefinitions();
-    final InMemorySegmentMemberships memberships = new InMemorySegmentMemberships();
+    final InMemorySegmentMemberships memberships = new InMemorySegmentMemberships(profiles);
     final InMemorySegmentRuns runs = new InMemorySegmentRuns();
     final InMemoryTaskQueue queue = new InMemoryTaskQueue();
     final InMemoryCensusStore census = new InMemoryCensusStore();
@@ -39,13 +39,13 @@ final class SegmentsFixture {
     final SegmentMembershipService incremental;
 
     SegmentsFixture(int scanSegments) {
-        recompute = new SegmentRecomputeService(queue, scanner, definitions, memberships, runs,
+        incremental = new SegmentMembershipService(new BrandSegmentCache(definitions, clock, Duration.ZERO),
+                memberships, profiles, ProfileSubjects.PROFILE_ONLY, clock);
+        recompute = new SegmentRecomputeService(queue, scanner, definitions, runs, incremental,
                 ProfileSubjects.PROFILE_ONLY, clock, scanSegments);
         segments = new SegmentService(definitions, memberships, runs, recompute, scanner, census,
                 new InMemoryProfileBatchLoader(profiles), exports, ProfileSubjects.PROFILE_ONLY, clock,
                 new Random(7), new SegmentService.Settings(8, 20, 1000));
-        incremental = new SegmentMembershipService(new BrandSegmentCache(definitions, clock, Duration.ZERO),
-                memberships, clock);
     }
 
     void store(ConsumerProfile... stored) {
