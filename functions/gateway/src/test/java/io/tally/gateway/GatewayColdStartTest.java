@@ -9,9 +9,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Unit scope: the gateway starts as Lambda starts it — every singleton created eagerly, with exactly the
- * configuration the CDK stack gives this function (infra FunctionAccess) and no test replacements. Needs no
- * network (clients are created, not called).
+ * Unit scope: the gateway starts as Lambda starts it — every singleton created eagerly, with only the
+ * settings it needs to start, a subset of the variables the CDK stack gives this function (TallyStackTest checks
+ * those) and no test replacements. Needs no network (clients are created, not called).
  */
 class GatewayColdStartTest {
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Unit scope: {@link IngestQueueHandler} starts as Lambda starts it — every singleton created eagerly, with exactly the
- * configuration the CDK stack gives its function (infra FunctionAccess). Needs no network.
+ * Unit scope: {@link IngestQueueHandler} starts as Lambda starts it — every singleton created eagerly, with only the
+ * settings it needs to start, a subset of the variables the CDK stack gives its function (TallyStackTest checks
+ * those). Needs no network.
  */
 class IngestQueueHandlerColdStartTest {
 
