@@ -1,15 +1,18 @@
 package io.tally.local;
 
 import io.micronaut.json.JsonMapper;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /** Options shared by the commands that talk to a running stack. */
 final class ClientOptions {
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Gateway URL (default: ${DEFAULT-VALUE})")
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = GatewayUrl.class,
+            description = "Gateway URL (default: ${DEFAULT-VALUE})")
     URI url;
 
     @Option(names = "--brand", defaultValue = "demo", description = "Brand whose local keys to use (default: ${DEFAULT-VALUE})")
@@ -39,7 +42,26 @@ final class ClientOptions {
     }
 
     private LocalKeys keys(JsonMapper json) {
-        return LocalKeys.read(stateDir, json).orElseThrow(() -> new IllegalArgumentException(
-                "no " + LocalKeys.FILE_NAME + " in " + stateDir.toAbsolutePath() + ": start the stack with 'tally up' or pass --key"));
+        return LocalKeys.read(stateDir, json).orElseThrow(() -> new CliFailure("no saved keys at "
+                + stateDir.resolve(LocalKeys.FILE_NAME) + " — start the stack with `./tally up` (after `up --data-dir DIR`,"
+                + " pass --state-dir DIR) or pass --key"));
+    }
+
+    /** An absolute http or https URL, or a usage error (exit code 2) naming the option. */
+    static final class GatewayUrl implements CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                URI url = new URI(value);
+                if (("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
+                        && url.getHost() != null) {
+                    return url;
+                }
+            } catch (URISyntaxException e) {
+                // reported below, like any other value that is not a gateway URL
+            }
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not an http:// or https:// URL such as http://localhost:8080");
+        }
     }
 }

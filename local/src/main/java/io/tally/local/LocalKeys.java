@@ -7,7 +7,6 @@ import io.tally.core.port.in.IssueKeyUseCase;
 import io.tally.core.port.in.IssueKeyUseCase.IssueKeyCommand;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ public final class LocalKeys {
                     Argument.mapOf(Argument.STRING, Argument.mapOf(String.class, Object.class)));
             return Optional.of(new LocalKeys(brands));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw CliFailure.unreadable("the key file", file, e);
         }
     }
 
@@ -65,7 +64,7 @@ public final class LocalKeys {
             Files.createDirectories(stateDir);
             Files.write(stateDir.resolve(FILE_NAME), json.writeValueAsBytes(brands));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write keys to " + stateDir, e);
+            throw new CliFailure("cannot write the keys to " + stateDir.resolve(FILE_NAME) + ": " + CliFailure.reason(e), e);
         }
     }
 
@@ -77,8 +76,8 @@ public final class LocalKeys {
     public String writeKey(String brand, String channel) {
         String key = ((Map<String, String>) brand(brand).get("channels")).get(channel);
         if (key == null) {
-            throw new IllegalArgumentException("no local write key for channel '" + channel + "' of brand '" + brand
-                    + "'; channels: " + channels(brand));
+            throw new CliFailure("no saved write key for channel '" + channel + "' of brand '" + brand
+                    + "'; saved channels: " + String.join(", ", channels(brand)) + " — pass one with --channel, or pass --key");
         }
         return key;
     }
@@ -95,7 +94,8 @@ public final class LocalKeys {
     private Map<String, Object> brand(String brand) {
         Map<String, Object> entry = brands.get(brand);
         if (entry == null) {
-            throw new IllegalArgumentException("no local keys for brand '" + brand + "'; brands: " + brands.keySet());
+            throw new CliFailure("no saved keys for brand '" + brand + "'; saved brands: "
+                    + String.join(", ", brands.keySet()) + " — pass one with --brand, or pass --key");
         }
         return entry;
     }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ final class SegmentsCommand {
             return JsonMapper.createDefault().readValue(Files.readAllBytes(file),
                     io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw CliFailure.unreadable("the segment file", file, e);
         }
     }
 

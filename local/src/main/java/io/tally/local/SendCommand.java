@@ -32,10 +32,15 @@ final class SendCommand implements Callable<Integer> {
     ClientOptions client;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         JsonMapper json = JsonMapper.createDefault();
         String key = client.writeKey(json, channel);
-        List<Map<String, Object>> events = read(file, json);
+        List<Map<String, Object>> events;
+        try {
+            events = read(file, json);
+        } catch (IOException e) {
+            throw CliFailure.unreadable("the events in", file, e);
+        }
         GatewayClient gateway = new GatewayClient(client.url, json);
         SendSummary summary = send(gateway, key, events, file.getFileName().toString());
         System.out.printf("sent %d events: %d accepted, %d rejected, %d in failed requests%n", events.size(),
@@ -52,9 +57,14 @@ final class SendCommand implements Callable<Integer> {
         final List<String> errors = new ArrayList<>();
     }
 
+    /**
+     * Posts the events in batches. The progress bar appears once the gateway has answered the first batch, so that a
+     * gateway that cannot be reached fails with its one line and no empty bar.
+     */
     static SendSummary send(GatewayClient gateway, String key, List<Map<String, Object>> events, String label) {
         SendSummary summary = new SendSummary();
-        try (ProgressBar progress = new ProgressBar(label, events.size())) {
+        ProgressBar progress = null;
+        try {
             for (int from = 0; from < events.size(); from += GatewayClient.BATCH_SIZE) {
                 List<Map<String, Object>> batch = events.subList(from, Math.min(events.size(), from + GatewayClient.BATCH_SIZE));
                 GatewayClient.Response response = gateway.postBatch(key, batch);
@@ -70,7 +80,14 @@ final class SendCommand implements Callable<Integer> {
                     summary.failed += batch.size();
                     summary.errors.add("HTTP " + response.status() + ": " + response.body().get("message"));
                 }
+                if (progress == null) {
+                    progress = new ProgressBar(label, events.size());
+                }
                 progress.stepBy(batch.size());
+            }
+        } finally {
+            if (progress != null) {
+                progress.close();
             }
         }
         return summary;
@@ -99,7 +116,7 @@ final class SendCommand implements Callable<Integer> {
                 try {
                     events.add(json.readValue(row, object));
                 } catch (IOException e) {
-                    throw new IOException(file + " line " + line + " is not a JSON object: " + e.getMessage(), e);
+                    throw new IOException("line " + line + " is not a JSON object: " + CliFailure.firstLine(e), e);
                 }
             }
         }
@@ -111,6 +128,6 @@ final class SendCommand implements Callable<Integer> {
         if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        throw new IllegalArgumentException("every batch item must be a JSON object");
+        throw new CliFailure("every item of a {\"batch\": [...]} must be a JSON object");
     }
 }

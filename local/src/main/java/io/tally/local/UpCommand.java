@@ -6,6 +6,7 @@ import io.tally.core.port.in.IssueKeyUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +48,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path stateDir = dataDir != null ? dataDir : Path.of(".tally");
-        LocalTally tally = LocalTally.start(new LocalOptions(port, Optional.ofNullable(dataDir),
-                Optional.ofNullable(retryDelay), true, true));
+        LocalTally tally = start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping Tally…");
@@ -71,6 +71,20 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("Tally is running. Ctrl-C stops it.");
         stopped.await();
         return 0;
+    }
+
+    private LocalTally start() {
+        try {
+            return LocalTally.start(new LocalOptions(port, Optional.ofNullable(dataDir), Optional.ofNullable(retryDelay),
+                    true, true));
+        } catch (RuntimeException e) {
+            if (CliFailure.causedBy(e, BindException.class)) {
+                throw new CliFailure("port " + port + " of 127.0.0.1 is already in use — is Tally already running?"
+                        + " Stop it, or pass --port " + (port + 1) + " (and --url http://localhost:" + (port + 1)
+                        + " to the other commands)", e);
+            }
+            throw e;
+        }
     }
 
     private void seed(LocalTally tally, LocalKeys keys, JsonMapper json) {

@@ -48,7 +48,8 @@ class ClientOptionsTest {
     void givenNoSavedKeys_whenResolvingTheAdminKey_thenTheErrorSaysToStartTheStackOrPassKey() {
         ClientOptions options = parse("--state-dir", stateDir.toString());
 
-        assertThatThrownBy(() -> options.adminKey(JSON)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(LocalKeys.FILE_NAME).hasMessageContaining("'tally up' or pass --key");
+        assertThatThrownBy(() -> options.adminKey(JSON)).isInstanceOf(CliFailure.class)
+                .hasMessageContaining(stateDir.resolve(LocalKeys.FILE_NAME).toString())
+                .hasMessageContaining("`./tally up`").hasMessageEndingWith("or pass --key");
     }
 }
