@@ -51,7 +51,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return client.admin().call("POST", ApiPath.of("/v1/admin/keys/" + keyId + "/rotate")
+            return client.admin().call("POST", ApiPath.of("/v1/admin/keys").segment(keyId).segment("rotate")
                     .query("graceSeconds", graceSeconds).toString());
         }
     }
@@ -65,7 +65,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return client.admin().call("DELETE", "/v1/admin/keys/" + keyId);
+            return client.admin().call("DELETE", ApiPath.of("/v1/admin/keys").segment(keyId).toString());
         }
     }
 }

@@ -24,6 +24,6 @@ final class RunJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return client.admin().call("POST", ApiPath.of("/local/jobs/" + name).query("date", date).toString());
+        return client.admin().call("POST", ApiPath.of("/local/jobs").segment(name).query("date", date).toString());
     }
 }

@@ -54,7 +54,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return client.admin().call("GET", "/v1/segments/" + id);
+            return client.admin().call("GET", ApiPath.of("/v1/segments").segment(id).toString());
         }
     }
 
@@ -84,7 +84,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return client.admin().call("PUT", "/v1/segments/" + id, readJson(file));
+            return client.admin().call("PUT", ApiPath.of("/v1/segments").segment(id).toString(), readJson(file));
         }
     }
 
@@ -97,7 +97,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return client.admin().call("DELETE", "/v1/segments/" + id);
+            return client.admin().call("DELETE", ApiPath.of("/v1/segments").segment(id).toString());
         }
     }
 
@@ -134,7 +134,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return client.admin().call("GET", ApiPath.of("/v1/segments/" + id + "/members")
+            return client.admin().call("GET", ApiPath.of("/v1/segments").segment(id).segment("members")
                     .query("limit", limit).query("cursor", cursor).toString());
         }
     }
@@ -149,7 +149,7 @@ final class SegmentsCommand {
 
         @Override
         public Integer call() {
-            return client.admin().call("POST", "/v1/segments/" + id + "/export");
+            return client.admin().call("POST", ApiPath.of("/v1/segments").segment(id).segment("export").toString());
         }
     }
 }

@@ -52,14 +52,14 @@ class SegmentsIT {
     }
 
     private static Map<String, Object> segment(String id) {
-        return call("GET", "/v1/segments/" + id, null).body();
+        return call("GET", ApiPath.of("/v1/segments").segment(id).toString(), null).body();
     }
 
     private static List<String> members(String id) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            Map<String, Object> page = call("GET", ApiPath.of("/v1/segments/" + id + "/members").query("limit", 4)
+            Map<String, Object> page = call("GET", ApiPath.of("/v1/segments").segment(id).segment("members").query("limit", 4)
                     .query("cursor", cursor).toString(), null).body();
             List<Map<String, Object>> members = cast(page.get("members"));
             members.forEach(m -> ids.add((String) m.get("consumerId")));
@@ -129,6 +129,16 @@ class SegmentsIT {
         GatewayClient.Response response = call("GET", "/v1/segments/others-pos", null);
 
         assertThat(response.status()).isEqualTo(404);
+    }
+
+    @Test
+    void givenAMistypedIdWithASpaceSlashOrDots_whenReadThroughApiPath_thenTheGatewayAnswers404NamingItAsTyped() {
+        for (String id : List.of("gold tier", "gold/members", "..", "%20")) {
+            GatewayClient.Response response = call("GET", ApiPath.of("/v1/segments").segment(id).toString(), null);
+
+            assertThat(response.status()).as(id).isEqualTo(404);
+            assertThat(response.body()).as(id).containsEntry("message", "no segment '" + id + "'");
+        }
     }
 
     @Test

@@ -18,8 +18,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,7 @@ class TallyCliTest {
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final List<String> requestedPaths = new CopyOnWriteArrayList<>();
     private HttpServer gateway;
 
     @AfterEach
@@ -89,6 +92,7 @@ class TallyCliTest {
     private String gatewayAnswering(int status, String contentType, String body) throws IOException {
         gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         gateway.createContext("/", exchange -> {
+            requestedPaths.add(exchange.getRequestURI().getRawPath());
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
@@ -182,6 +186,18 @@ class TallyCliTest {
         assertThat(exitCode).isEqualTo(1);
         assertThat(stderr()).isEqualTo("tally: the gateway answered 200 with a non-JSON body: "
                 + "é".repeat(150) + "x".repeat(50) + "…\n");
+    }
+
+    @Test
+    void givenAnIdWithASpace_whenAKeyIsRevoked_thenThePathIsPercentEncodedAndTheGatewaysAnswerIsPrinted() throws Exception {
+        String url = gatewayAnswering(404, "application/json", "{\"success\":false,\"code\":\"not_found\"}");
+
+        int exitCode = run("keys", "revoke", "no such/key", "--key", "ta_given", "--url", url);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(requestedPaths).containsExactly("/v1/admin/keys/no%20such%2Fkey");
+        assertThat(stdout()).isEqualTo("{\"success\":false,\"code\":\"not_found\"}\n");
+        assertThat(stderr()).isEmpty();
     }
 
     @Test
