@@ -1,5 +1,6 @@
 package io.tally.core.domain.segment;
 
+import io.tally.core.domain.consumer.ConsentQuestion;
 import io.tally.core.domain.consumer.ConsentRule;
 import io.tally.core.domain.consumer.TimedValue;
 
@@ -127,8 +128,8 @@ public final class SubjectSnapshot implements SegmentSubject {
     }
 
     @Override
-    public boolean consent(String purpose, String channel) {
-        return ConsentRule.decide(consent, purpose, channel).orElse(false);
+    public boolean consent(ConsentQuestion question) {
+        return ConsentRule.decide(consent, question).orElse(false);
     }
 
     @Override
