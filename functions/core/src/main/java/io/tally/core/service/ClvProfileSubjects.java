@@ -3,6 +3,7 @@ package io.tally.core.service;
 import io.tally.core.domain.clv.ClvSettings;
 import io.tally.core.domain.clv.ConsumerValuation;
 import io.tally.core.domain.clv.UndefinedSpendException;
+import io.tally.core.domain.consumer.ConsentQuestion;
 import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.segment.ProfileSubject;
 import io.tally.core.domain.segment.ProfileSubjects;
@@ -140,8 +141,8 @@ public class ClvProfileSubjects implements ProfileSubjects {
         }
 
         @Override
-        public boolean consent(String purpose, String channel) {
-            return plain.consent(purpose, channel);
+        public boolean consent(ConsentQuestion question) {
+            return plain.consent(question);
         }
     }
 

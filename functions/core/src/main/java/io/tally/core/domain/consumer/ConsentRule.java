@@ -18,9 +18,9 @@ public final class ConsentRule {
      * @param answers {@code purpose/channel} → granted ({@code Boolean}) with the time it was said
      * @return the decision, or empty if neither answer was ever given
      */
-    public static Optional<Boolean> decide(Map<String, TimedValue> answers, String purpose, String channel) {
-        TimedValue specific = answers.get(purpose + '/' + channel);
-        TimedValue general = answers.get(purpose + "/*");
+    public static Optional<Boolean> decide(Map<String, TimedValue> answers, ConsentQuestion question) {
+        TimedValue specific = answers.get(question.channelKey());
+        TimedValue general = answers.get(question.everyChannelKey());
         if (specific == null || general == null) {
             TimedValue only = specific == null ? general : specific;
             return only == null ? Optional.empty() : Optional.of(granted(only));

@@ -73,7 +73,12 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
 
     /** Whether the consumer granted {@code purpose} on {@code channel} ({@link ConsentRule}); empty if never said. */
     public Optional<Boolean> consentFor(String purpose, String channel) {
-        return ConsentRule.decide(consent, purpose, channel);
+        return consentFor(ConsentQuestion.of(purpose, channel));
+    }
+
+    /** As {@link #consentFor(String, String)}, for a question asked of many consumers. */
+    public Optional<Boolean> consentFor(ConsentQuestion question) {
+        return ConsentRule.decide(consent, question);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.tally.core.domain.segment;
 
+import io.tally.core.domain.consumer.ConsentQuestion;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -384,18 +386,16 @@ abstract class Condition {
     }
 
     static final class Consent extends Condition {
-        private final String purpose;
-        private final String channel;
+        private final ConsentQuestion question;
 
         Consent(String purpose, String channel) {
             super(1);
-            this.purpose = purpose;
-            this.channel = channel;
+            this.question = ConsentQuestion.of(purpose, channel);
         }
 
         @Override
         boolean test(SegmentSubject subject, Instant now) {
-            return subject.consent(purpose, channel);
+            return subject.consent(question);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tally.core.domain.segment;
 
+import io.tally.core.domain.consumer.ConsentQuestion;
 import io.tally.core.domain.consumer.ConsumerProfile;
 import io.tally.core.domain.consumer.TimedValue;
 import io.tally.core.domain.lifecycle.LifecycleFacts;
@@ -157,8 +158,8 @@ public final class ProfileSubject implements SegmentSubject {
 
     /** {@link ConsumerProfile#consentFor}; refused or never asked is false. */
     @Override
-    public boolean consent(String purpose, String channel) {
-        return profile.consentFor(purpose, channel).orElse(false);
+    public boolean consent(ConsentQuestion question) {
+        return profile.consentFor(question).orElse(false);
     }
 
     @Override

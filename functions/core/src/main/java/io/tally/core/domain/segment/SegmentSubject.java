@@ -1,5 +1,7 @@
 package io.tally.core.domain.segment;
 
+import io.tally.core.domain.consumer.ConsentQuestion;
+
 import java.time.Instant;
 
 /**
@@ -42,8 +44,13 @@ public interface SegmentSubject {
     int eventCountWithinDays(String eventName, int days, Instant now);
 
     /**
-     * Whether the consumer granted {@code purpose} on {@code channel}; {@code channel} {@code "*"} asks for a grant
-     * covering every channel. False when refused or never asked.
+     * Whether the consumer granted the question's purpose on its channel ({@code "*"}: a grant covering every
+     * channel), decided by {@link io.tally.core.domain.consumer.ConsentRule}. False when refused or never asked.
      */
-    boolean consent(String purpose, String channel);
+    boolean consent(ConsentQuestion question);
+
+    /** {@link #consent(ConsentQuestion)} of a question asked once. */
+    default boolean consent(String purpose, String channel) {
+        return consent(ConsentQuestion.of(purpose, channel));
+    }
 }
