@@ -21,6 +21,16 @@ public record ApiError(boolean success, String code, String message, String fiel
         return new ApiError(false, code, message, null, List.of());
     }
 
+    /** A failure of the gateway itself, whose details stay in the log. */
+    public static ApiError unexpected() {
+        return of("internal_error", "unexpected error; nothing was accepted");
+    }
+
+    /** A body that is not a JSON object; the field is the whole body, {@code $}. */
+    public static ApiError malformedJson(String message) {
+        return of("malformed_json", List.of(new FieldError("$", "malformed_json", message)));
+    }
+
     public static ApiError of(String code, List<FieldError> errors) {
         FieldError first = errors.get(0);
         String message = errors.size() == 1 ? first.message()

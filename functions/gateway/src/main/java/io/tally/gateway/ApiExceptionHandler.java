@@ -42,8 +42,7 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
             return HttpResponse.badRequest(ApiError.of("invalid_event", invalid.errors()));
         }
         if (exception instanceof MalformedJsonException malformed) {
-            return HttpResponse.badRequest(ApiError.of("malformed_json",
-                    List.of(new FieldError("$", "malformed_json", malformed.getMessage()))));
+            return HttpResponse.badRequest(ApiError.malformedJson(malformed.getMessage()));
         }
         if (exception instanceof AuthenticationFailedException denied) {
             return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
@@ -87,6 +86,6 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
                     .body(ApiError.of("queue_unavailable", "events were not queued; retry later"));
         }
         LOG.error("unexpected failure on {} {}", request.getMethod(), request.getPath(), exception);
-        return HttpResponse.serverError(ApiError.of("internal_error", "unexpected error; nothing was accepted"));
+        return HttpResponse.serverError(ApiError.unexpected());
     }
 }

@@ -15,6 +15,9 @@ public class OpenApiController {
 
     static final String DOCUMENT = "openapi/tally-api.json";
 
+    /** Where the document is served. */
+    static final String PATH = "/openapi.json";
+
     private final byte[] document;
 
     public OpenApiController() {
@@ -28,7 +31,7 @@ public class OpenApiController {
         }
     }
 
-    @Get(value = "/openapi.json", produces = MediaType.APPLICATION_JSON)
+    @Get(value = PATH, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> openApi() {
         return HttpResponse.ok(document);
     }

@@ -1,5 +1,6 @@
 package io.tally.gateway;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.tally.testkit.InMemoryEventQueue;
 import io.tally.testkit.InMemoryQuarantine;
@@ -159,6 +160,46 @@ class AdminApiFunctionTest {
         assertThat(replay).containsEntry("replayed", 0).containsEntry("stillInvalid", 1);
         assertThat(queue.envelopes()).isEmpty();
         assertThat(gateway.bean(InMemoryQuarantine.class).events()).hasSize(1);
+    }
+
+    @Test
+    void givenGetOnAKeyId_whenHandled_thenAnswers405MethodNotAllowedNamingDeleteAndKeepingAllow() {
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("GET", "/v1/admin/keys/key_1",
+                gateway.adminKey, null));
+
+        gateway.assertError(response, 405, "method_not_allowed",
+                "GET is not allowed on /v1/admin/keys/key_1; allowed: DELETE");
+        assertThat(response.getHeaders()).containsEntry("Allow", "DELETE");
+    }
+
+    @Test
+    void givenPatchOnASegment_whenHandled_thenAnswers405ListingTheAllowedMethodsInOneOrder() {
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("PATCH", "/v1/segments/s1",
+                gateway.adminKey, "{}"));
+
+        gateway.assertError(response, 405, "method_not_allowed",
+                "PATCH is not allowed on /v1/segments/s1; allowed: GET, HEAD, PUT, DELETE");
+        assertThat(response.getHeaders()).containsEntry("Allow", "GET, HEAD, PUT, DELETE");
+    }
+
+    @Test
+    void givenTextBodyOnKeyRotation_whenPosted_thenAnswers415UnsupportedMediaTypeNamingJson() {
+        APIGatewayV2HTTPEvent request = gateway.request("POST", "/v1/admin/keys/key_1/rotate", gateway.adminKey,
+                "rotate please");
+        request.getHeaders().put("content-type", "text/plain");
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        gateway.assertError(response, 415, "unsupported_media_type",
+                "POST /v1/admin/keys/key_1/rotate does not take a text/plain body; it takes application/json");
+    }
+
+    @Test
+    void givenUnknownAdminPath_whenRequested_thenAnswers404NotFoundNamingTheRoute() {
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("GET", "/v1/admin/kyes", gateway.adminKey,
+                null));
+
+        gateway.assertError(response, 404, "not_found", "no route GET /v1/admin/kyes; see /openapi.json");
     }
 
     @Test

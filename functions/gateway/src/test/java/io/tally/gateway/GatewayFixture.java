@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The gateway function as Lambda runs it (API Gateway v2 event → Micronaut → controllers) over in-memory ports,
  * with a write key (brand {@code demo}, channel {@code web}) and an admin key, and request builders based on
@@ -102,6 +104,23 @@ final class GatewayFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The body of an error answer, after checking that it is the gateway's JSON error ({@code success: false})
+     * and not Micronaut's own shape ({@code _links}, {@code _embedded}).
+     */
+    Map<String, Object> error(APIGatewayV2HTTPResponse response) {
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        Map<String, Object> body = body(response);
+        assertThat(body).doesNotContainKeys("_links", "_embedded").containsEntry("success", false);
+        return body;
+    }
+
+    /** Checks that {@code response} is an error of {@code status} whose body is exactly this code and message. */
+    void assertError(APIGatewayV2HTTPResponse response, int status, String code, String message) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(error(response)).isEqualTo(Map.of("success", false, "code", code, "message", message));
     }
 
     List<Map<String, Object>> list(APIGatewayV2HTTPResponse response) {

@@ -115,6 +115,49 @@ class TrackingFunctionTest {
     }
 
     @Test
+    void givenMistypedTrackingPath_whenPosted_thenAnswers404NotFoundNamingTheRouteAndTheDocument() {
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("POST", "/v1/trak", writeKey,
+                SampleEvents.text("payloads/track.json")));
+
+        gateway.assertError(response, 404, "not_found", "no route POST /v1/trak; see /openapi.json");
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
+    void givenGetOnATrackingCall_whenHandled_thenAnswers405MethodNotAllowedWithAllowPost() {
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("GET", "/v1/track", writeKey, null));
+
+        gateway.assertError(response, 405, "method_not_allowed",
+                "GET is not allowed on /v1/track; allowed: POST");
+        assertThat(response.getHeaders()).containsEntry("Allow", "POST");
+    }
+
+    @Test
+    void givenAcceptOfHtmlOnly_whenTracked_thenAnswers406NotAcceptableInJsonAndQueuesNothing() {
+        APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+        request.getHeaders().put("accept", "text/html");
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        gateway.assertError(response, 406, "not_acceptable",
+                "POST /v1/track answers application/json, which the Accept header (text/html) does not allow");
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
+    void givenNoBody_whenTracked_thenAnswers400MalformedJsonForTheWholeBody() {
+        APIGatewayV2HTTPEvent request = request("gateway/track-request.json");
+        request.setBody(null);
+
+        APIGatewayV2HTTPResponse response = gateway.handle(request);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(gateway.error(response)).containsEntry("code", "malformed_json").containsEntry("field", "$")
+                .containsEntry("message", "$: the body is empty; send a JSON object");
+        assertThat(queue.envelopes()).isEmpty();
+    }
+
+    @Test
     void givenQueueRefuses_whenTrackHandled_thenAnswers503WithRetryAfter() {
         queue.refuse(true);
         try {
