@@ -62,7 +62,7 @@ public final class TallyCatalog {
 
     public static final List<FunctionSpec> FUNCTIONS = List.of(
             new FunctionSpec(GATEWAY, "gateway",
-                    "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction", 1024, 29),
+                    "io.tally.gateway.GatewayFunction", 1024, 29),
             new FunctionSpec(PROCESSOR, "processor", "io.tally.processor.IngestQueueHandler", 1024, 30),
             new FunctionSpec(SEGMENTER, "segmenter", "io.tally.segmenter.CensusPlannerHandler", 512, 60),
             new FunctionSpec(SEGMENTER_WORKER, "segmenter", "io.tally.segmenter.ScanWorkHandler", 1024, 900),

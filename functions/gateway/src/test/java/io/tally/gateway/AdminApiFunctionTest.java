@@ -203,6 +203,16 @@ class AdminApiFunctionTest {
     }
 
     @Test
+    void givenAPathWithAMalformedEscape_whenRequested_thenAnswers400InvalidRequestInsteadOfFailingTheInvocation() {
+        APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("GET", "/v1/consumers/%ZZ",
+                gateway.adminKey, null));
+
+        gateway.assertError(response, 400, "invalid_request",
+                "the request path is not a valid URI: Malformed escape pair at index 14: /v1/consumers/%ZZ");
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+    }
+
+    @Test
     void givenBadDate_whenCountingTheQuarantine_thenAnswers400NamingTheParameter() {
         APIGatewayV2HTTPResponse response = gateway.handle(gateway.request("GET", "/v1/quarantine?date=yesterday",
                 gateway.adminKey, null));

@@ -1,7 +1,6 @@
 package io.tally.gateway;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -23,7 +22,7 @@ class GatewayColdStartTest {
                             "tally.tables.main", "t", "tally.queues.ingest", "https://sqs.example/q",
                             "tally.buckets.quarantine", "b", "tally.identity.hash-secret", "0123456789abcdef0123"))
                     .start()) {
-                new APIGatewayV2HTTPEventFunction(context);
+                new GatewayFunction(context);
             }
         }).doesNotThrowAnyException();
     }

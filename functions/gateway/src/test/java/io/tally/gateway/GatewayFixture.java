@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.json.JsonMapper;
 import io.tally.core.domain.access.KeyRole;
 import io.tally.core.port.in.IssueKeyUseCase;
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class GatewayFixture implements AutoCloseable {
 
     final ApplicationContext context;
-    final APIGatewayV2HTTPEventFunction function;
+    final GatewayFunction function;
     final JsonMapper json;
     final String writeKey;
     final String adminKey;
@@ -41,7 +40,7 @@ final class GatewayFixture implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(properties);
         all.putIfAbsent("tally.identity.hash-secret", HASH_SECRET);
         context = ApplicationContext.run(all);
-        function = new APIGatewayV2HTTPEventFunction(context);
+        function = new GatewayFunction(context);
         json = context.getBean(JsonMapper.class);
         IssueKeyUseCase keys = context.getBean(IssueKeyUseCase.class);
         writeKey = keys.issue(new IssueKeyCommand("demo", "web", KeyRole.WRITE)).rawKey();
