@@ -7,7 +7,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.tally.core.domain.event.EventType;
 
-/** Segment HTTP Tracking API: {@code POST /v1/{identify,track,page,screen,group,alias,batch,import}}. */
+/**
+ * Segment HTTP Tracking API: {@code POST /v1/{identify,track,page,screen,group,alias,batch,import}}, and the short
+ * paths the browser SDK (analytics.js) posts to, the call type's first letter: {@code /v1/{i,t,p,s,g,a}} and
+ * {@code /v1/b} for its batches. Every route takes any {@code Content-Type} (or none) and reads the body as JSON:
+ * analytics.js sends {@code text/plain}, so that the browser needs no preflight.
+ */
 @Controller("/v1")
 public class TrackingController {
 
@@ -17,37 +22,37 @@ public class TrackingController {
         this.api = api;
     }
 
-    @Post(value = "/identify", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
+    @Post(uris = {"/identify", "/i"}, consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public IngestResponse identify(HttpRequest<?> request, @Body byte[] body) {
         return api.single(EventType.IDENTIFY, request, body);
     }
 
-    @Post(value = "/track", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
+    @Post(uris = {"/track", "/t"}, consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public IngestResponse track(HttpRequest<?> request, @Body byte[] body) {
         return api.single(EventType.TRACK, request, body);
     }
 
-    @Post(value = "/page", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
+    @Post(uris = {"/page", "/p"}, consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public IngestResponse page(HttpRequest<?> request, @Body byte[] body) {
         return api.single(EventType.PAGE, request, body);
     }
 
-    @Post(value = "/screen", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
+    @Post(uris = {"/screen", "/s"}, consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public IngestResponse screen(HttpRequest<?> request, @Body byte[] body) {
         return api.single(EventType.SCREEN, request, body);
     }
 
-    @Post(value = "/group", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
+    @Post(uris = {"/group", "/g"}, consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public IngestResponse group(HttpRequest<?> request, @Body byte[] body) {
         return api.single(EventType.GROUP, request, body);
     }
 
-    @Post(value = "/alias", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
+    @Post(uris = {"/alias", "/a"}, consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public IngestResponse alias(HttpRequest<?> request, @Body byte[] body) {
         return api.single(EventType.ALIAS, request, body);
     }
 
-    @Post(value = "/batch", consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
+    @Post(uris = {"/batch", "/b"}, consumes = MediaType.ALL, processes = MediaType.APPLICATION_JSON)
     public IngestResponse batch(HttpRequest<?> request, @Body byte[] body) {
         return api.batch(request, body);
     }

@@ -59,11 +59,9 @@ final class GatewayFixture implements AutoCloseable {
         return function.handleRequest(request, null);
     }
 
-    /** A sample request with the fixture's keys filled in. */
+    /** A sample request with the fixture's keys filled in (Basic headers, and {@code writeKey} in bodies). */
     APIGatewayV2HTTPEvent sample(String name) {
-        String text = SampleEvents.text(name)
-                .replace("Basic ${WRITE_KEY_BASIC}", basic(writeKey))
-                .replace("Basic ${ADMIN_KEY_BASIC}", basic(adminKey));
+        String text = withKeys(SampleEvents.text(name));
         try {
             APIGatewayV2HTTPEvent event = json.readValue(text, APIGatewayV2HTTPEvent.class);
             event.setHeaders(new HashMap<>(event.getHeaders()));
@@ -71,6 +69,17 @@ final class GatewayFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A sample payload with the fixture's write key as its {@code writeKey}. */
+    String payload(String name) {
+        return withKeys(SampleEvents.text(name));
+    }
+
+    private String withKeys(String sample) {
+        return sample.replace("Basic ${WRITE_KEY_BASIC}", basic(writeKey))
+                .replace("Basic ${ADMIN_KEY_BASIC}", basic(adminKey))
+                .replace("${WRITE_KEY}", writeKey);
     }
 
     /** A request to {@code method path} (path may carry a query string) with {@code key} and a JSON body. */

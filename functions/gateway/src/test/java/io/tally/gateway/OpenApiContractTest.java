@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,26 @@ class OpenApiContractTest {
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             assertThat(operation).as(method + " " + path).containsKey("operationId").containsKey("responses");
         }));
+    }
+
+    @Test
+    void givenTheTrackingOperations_whenRead_thenEachTakesItsBodyAsJsonOrAsText() {
+        Map<String, Object> document = gateway.body(gateway.handle(gateway.request("GET", "/openapi.json", "none",
+                null)));
+        Map<String, Map<String, Map<String, Object>>> paths = GatewayFixture.cast(document.get("paths"));
+        Map<String, Map<String, Object>> bodies = GatewayFixture.cast(
+                GatewayFixture.<Map<String, Object>>cast(document.get("components")).get("requestBodies"));
+        List<String> tracking = gateway.bean(Router.class).uriRoutes()
+                .filter(route -> route.getDeclaringType() == TrackingController.class)
+                .map(route -> route.getUriMatchTemplate().toString()).toList();
+
+        assertThat(tracking).contains("/v1/t", "/v1/b", "/v1/track", "/v1/import");
+        for (String path : tracking) {
+            Map<String, Object> body = GatewayFixture.cast(paths.get(path).get("post").get("requestBody"));
+            String name = ((String) body.get("$ref")).substring("#/components/requestBodies/".length());
+            Map<String, Object> content = GatewayFixture.cast(bodies.get(name).get("content"));
+            assertThat(content).as(path).containsOnlyKeys("application/json", "text/plain");
+        }
     }
 
 }
