@@ -126,6 +126,9 @@ public final class LocalTally implements LocalJobs, AutoCloseable {
         properties.put("aws.s3.path-style-access-enabled", true);
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("micronaut.server.port", options.port());
+        // a store's page on any origin may post to this Tally as it may to the deployed one (Micronaut's CORS
+        // filter would refuse other origins on a loopback address); keys, not cookies, authorize every call
+        properties.put("micronaut.server.cors.localhost-pass-through", true);
         properties.put("micronaut.application.name", "tally-local");
         properties.put("tally.identity.hash-secret", LOCAL_HASH_SECRET);
         properties.put(WriteCapacityMeter.ENABLED, "true");
