@@ -1,6 +1,7 @@
 package io.tally.infra;
 
 import io.tally.catalog.BucketSpec;
+import io.tally.catalog.CorsSpec;
 import io.tally.catalog.FunctionSpec;
 import io.tally.catalog.QueueSpec;
 import io.tally.catalog.ScheduleSpec;
@@ -15,6 +16,8 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
@@ -123,6 +126,7 @@ public class TallyStack extends Stack {
         httpApi = HttpApi.Builder.create(this, "HttpApi")
                 .description("Tally gateway: Segment-compatible ingest, benefits and admin API")
                 .createDefaultStage(false)
+                .corsPreflight(corsPreflight(TallyCatalog.HTTP_API_CORS))
                 .build();
         httpStage = addHttpApi();
 
@@ -325,7 +329,7 @@ public class TallyStack extends Stack {
         for (String path : List.of("/", "/{proxy+}")) {
             List<HttpRoute> routes = httpApi.addRoutes(AddRoutesOptions.builder()
                     .path(path)
-                    .methods(List.of(HttpMethod.ANY))
+                    .methods(ROUTED_METHODS)
                     .integration(integration)
                     .build());
             routes.forEach(Nag::suppressRouteAuthorization);
@@ -353,6 +357,29 @@ public class TallyStack extends Stack {
                     }
                 })
                 .build());
+    }
+
+    /**
+     * The methods the HTTP API hands to the gateway: every one but OPTIONS. With no route taking OPTIONS, API Gateway
+     * answers CORS preflights itself from the API's CORS configuration (an {@code ANY} route would pass them to the
+     * function, an invocation per preflight).
+     */
+    static final List<HttpMethod> ROUTED_METHODS = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+    /**
+     * The catalog's CORS policy as the HTTP API's CORS configuration: API Gateway answers preflights and adds the
+     * headers to every answer of the function (replacing the ones the function sets itself).
+     */
+    static CorsPreflightOptions corsPreflight(CorsSpec cors) {
+        return CorsPreflightOptions.builder()
+                .allowOrigins(cors.allowOrigins())
+                .allowMethods(cors.allowMethods().stream().map(CorsHttpMethod::valueOf).toList())
+                .allowHeaders(cors.allowHeaders())
+                .exposeHeaders(cors.exposeHeaders())
+                .allowCredentials(false)
+                .maxAge(Duration.seconds(cors.maxAgeSeconds()))
+                .build();
     }
 
     /** One JSON line per request, HTTP API context variables only. */

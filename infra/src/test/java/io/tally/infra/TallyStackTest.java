@@ -404,16 +404,35 @@ class TallyStackTest {
                         "IntegrationUri", Map.of("Ref", alias))))));
         assertThat(integrations).as("Lambda proxy integration on the gateway alias").hasSize(1);
         String integration = integrations.keySet().iterator().next();
-        for (String routeKey : List.of("ANY /", "ANY /{proxy+}")) {
-            template.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
-                    "RouteKey", routeKey,
-                    "Target", Map.of("Fn::Join", List.of("", List.of("integrations/", Map.of("Ref", integration)))))));
+        List<String> methods = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+        for (String path : List.of("/", "/{proxy+}")) {
+            for (String method : methods) {
+                template.hasResourceProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
+                        "RouteKey", method + " " + path,
+                        "Target", Map.of("Fn::Join", List.of("", List.of("integrations/",
+                                Map.of("Ref", integration)))))));
+            }
         }
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 2);
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 2 * methods.size());
         template.hasResourceProperties("AWS::Lambda::Permission", Match.objectLike(Map.of(
                 "Action", "lambda:InvokeFunction",
                 "Principal", "apigateway.amazonaws.com",
                 "FunctionName", Map.of("Ref", alias))));
+    }
+
+    @Test
+    void httpApiAnswersCorsPreflightsItselfForAnyOriginWithoutCredentials() {
+        assertResource("AWS::ApiGatewayV2::Api", id(stack.httpApi()), Map.of("Properties", Match.objectLike(Map.of(
+                "CorsConfiguration", Map.of(
+                        "AllowOrigins", List.of("*"),
+                        "AllowMethods", List.of("GET", "HEAD", "POST", "PUT", "DELETE"),
+                        "AllowHeaders", List.of("Content-Type", "Authorization", "*"),
+                        "ExposeHeaders", List.of("Retry-After"),
+                        "AllowCredentials", false,
+                        "MaxAge", 7200)))));
+        // API Gateway answers a preflight itself only when no route takes OPTIONS (ANY would pass it on)
+        template.allResourcesProperties("AWS::ApiGatewayV2::Route", Match.objectLike(Map.of(
+                "RouteKey", Match.not(Match.stringLikeRegexp("(OPTIONS|ANY) .*")))));
     }
 
     @Test
