@@ -72,8 +72,9 @@ public class CoreFactory {
     @Singleton
     io.tally.core.service.LifecycleService lifecycleService(io.tally.core.port.out.ProfileStorePort profiles,
             io.tally.core.port.out.LifecycleStorePort store, io.tally.core.port.out.BrandSettingsPort settings,
-            CensusStorePort census, Clock clock) {
-        return new io.tally.core.service.LifecycleService(profiles, store, settings, census, clock);
+            CensusStorePort census, Clock clock,
+            @Named("profiles") java.util.concurrent.ExecutorService executor) {
+        return new io.tally.core.service.LifecycleService(profiles, store, settings, census, clock, executor);
     }
 
     @Singleton
@@ -164,7 +165,10 @@ public class CoreFactory {
                 new io.tally.core.service.SegmentService.Settings(previewSegments, previewPages, exportMax));
     }
 
-    /** Threads applying a processor call's clusters concurrently ({@code tally.processor.parallelism}, default 8). */
+    /**
+     * Threads applying a processor call's clusters concurrently, and re-evaluating the lifecycle job's due consumers
+     * ({@code tally.processor.parallelism}, default 8).
+     */
     @Singleton
     @Named("profiles")
     @Bean(preDestroy = "shutdown")

@@ -34,6 +34,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Keeps lifecycle stages current as time passes and turns the consumers' day logs into daily figures. Its cost
@@ -47,14 +50,26 @@ public class LifecycleService implements LifecycleUseCase {
     private final BrandSettingsPort settings;
     private final CensusStorePort census;
     private final Clock clock;
+    private final Executor executor;
 
+    /**
+     * @param executor re-evaluates the consumers due for review concurrently (each is one read and at most one
+     *                 conditional write of its own profile, independent of the others)
+     */
     public LifecycleService(ProfileStorePort profiles, LifecycleStorePort store, BrandSettingsPort settings,
-                            CensusStorePort census, Clock clock) {
+                            CensusStorePort census, Clock clock, Executor executor) {
         this.profiles = profiles;
         this.store = store;
         this.settings = settings;
         this.census = census;
         this.clock = clock;
+        this.executor = executor;
+    }
+
+    /** Re-evaluates due consumers one after another, on the calling thread. */
+    public LifecycleService(ProfileStorePort profiles, LifecycleStorePort store, BrandSettingsPort settings,
+                            CensusStorePort census, Clock clock) {
+        this(profiles, store, settings, census, clock, Runnable::run);
     }
 
     /**
@@ -76,16 +91,22 @@ public class LifecycleService implements LifecycleUseCase {
         for (String brand : brands) {
             LocalDate brandToday = LocalDate.ofInstant(runAt, settings.lifecycle(brand).zone());
             LocalDate yesterday = brandToday.minusDays(1);
-            Map<ConsumerKey, DayLog> fresh = new HashMap<>();
+            List<ConsumerKey> due = new ArrayList<>();
             for (LocalDate day = brandToday.minusDays(REVIEW_CATCH_UP_DAYS); day.isBefore(brandToday);
                  day = day.plusDays(1)) {
-                for (ConsumerKey key : store.dueForReview(brand, day)) {
-                    reviewed++;
-                    Optional<ConsumerProfile> written = review(key);
-                    written.ifPresent(profile -> fresh.put(key, profile.lifecycle().logOf(yesterday)));
-                    changed += written.isPresent() ? 1 : 0;
+                due.addAll(store.dueForReview(brand, day));
+            }
+            List<CompletableFuture<Optional<ConsumerProfile>>> reviews = due.stream()
+                    .map(key -> CompletableFuture.supplyAsync(() -> review(key), executor)).toList();
+            Map<ConsumerKey, DayLog> fresh = new HashMap<>();
+            for (int i = 0; i < due.size(); i++) {
+                Optional<ConsumerProfile> written = joined(reviews.get(i));
+                if (written.isPresent()) {
+                    fresh.put(due.get(i), written.get().lifecycle().logOf(yesterday));
+                    changed++;
                 }
             }
+            reviewed += due.size();
             Map<ConsumerKey, DayLog> logs = new HashMap<>(store.dayLogs(brand, yesterday));
             logs.putAll(fresh);
             DayLog total = DayLog.sum(yesterday, logs.values());
@@ -106,6 +127,18 @@ public class LifecycleService implements LifecycleUseCase {
             census.loadResult(today.minusDays(back)).ifPresent(result -> brands.addAll(result.byBrand().keySet()));
         }
         return new ArrayList<>(brands);
+    }
+
+    /** The review's result, or its failure as thrown by the review itself. */
+    private static Optional<ConsumerProfile> joined(CompletableFuture<Optional<ConsumerProfile>> review) {
+        try {
+            return review.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Re-evaluates one consumer's stages as of now; the profile if it was rewritten. */

@@ -166,6 +166,38 @@ class LifecycleJourneyTest {
     }
 
     @Test
+    void givenManyConsumersDueTheSameDay_whenReviewedOnEightThreads_thenEveryOneMovesAndIsRolledUpOnce() {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            LifecycleService threaded = new LifecycleService(profiles, lifecycleStore, FixedBrandSettings.defaults(),
+                    new InMemoryCensusStore(), clock, threads);
+            clock.set(DAY0.atTime(10, 0).toInstant(ZoneOffset.UTC));
+            for (int i = 0; i < 300; i++) {
+                processor.apply(List.of(new QueuedEnvelope("v" + i, new IngestEnvelope(BRAND, "web", List.of(
+                        aTrackEvent().withAnonymousId("viewer-" + i).withEvent("Product Viewed")
+                                .at(DAY0.atTime(10, 0).toInstant(ZoneOffset.UTC)).build())))));
+            }
+
+            long reviewed = 0;
+            long changed = 0;
+            for (int day = 1; day <= 31; day++) {
+                clock.set(DAY0.plusDays(day).atTime(0, 15).toInstant(ZoneOffset.UTC));
+                DailyRun run = threaded.runDaily(DAY0.plusDays(day));
+                reviewed += run.reviewed();
+                changed += run.changed();
+            }
+
+            assertThat(reviewed).isEqualTo(300);
+            assertThat(changed).isEqualTo(300);
+            assertThat(profiles.all()).hasSize(300).allSatisfy(p -> assertThat(stages(p)).containsExactly("-", "-"));
+            assertThat(flows(30)).containsOnly(Map.entry(new Flow("aipl", "I", null, "expiry"), 300L),
+                    Map.entry(new Flow("deeplink", "ENGAGE", null, "expiry"), 300L));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void givenTheDailyJobRunTwice_whenRollingUp_thenFiguresAreTheSame() {
         live(16, new HashMap<>());
         DayLog first = lifecycleStore.rollup(BRAND, DAY0.plusDays(14)).orElseThrow();
