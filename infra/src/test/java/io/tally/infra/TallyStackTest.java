@@ -427,7 +427,7 @@ class TallyStackTest {
                         "AllowOrigins", List.of("*"),
                         "AllowMethods", List.of("GET", "HEAD", "POST", "PUT", "DELETE"),
                         "AllowHeaders", List.of("Content-Type", "Authorization", "*"),
-                        "ExposeHeaders", List.of("Retry-After"),
+                        "ExposeHeaders", List.of("Retry-After", "X-RateLimit-Reset"),
                         "AllowCredentials", false,
                         "MaxAge", 7200)))));
         // API Gateway answers a preflight itself only when no route takes OPTIONS (ANY would pass it on)

@@ -135,10 +135,11 @@ class AnalyticsJsIT {
                 .build();
     }
 
-    /** What a script of another origin needs to read an answer, and its {@code Retry-After}. */
+    /** What a script of another origin needs to read an answer, its {@code Retry-After} and reset time. */
     private static void assertReadableByAnyOrigin(HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
-        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).contains("Retry-After");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .contains("Retry-After,X-RateLimit-Reset");
         assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
     }
 

@@ -72,12 +72,12 @@ public final class TallyCatalog {
      * CORS of the whole HTTP API: any origin, never with credentials (keys travel in the request, never in cookies,
      * so a page of another site can do nothing with the API that the same request from outside a browser could
      * not). The Tracking API is called from brands' web stores; the admin API gets the same answers because API
-     * Gateway's CORS configuration holds for the whole API. {@code Retry-After} is exposed so that browser SDKs can
-     * honour it on 429 and 503.
+     * Gateway's CORS configuration holds for the whole API. {@code Retry-After} and {@code X-RateLimit-Reset} are
+     * exposed so that browser SDKs can honour them on 429 and 503.
      */
     public static final CorsSpec HTTP_API_CORS = new CorsSpec(List.of(CorsSpec.ANY),
             List.of("GET", "HEAD", "POST", "PUT", "DELETE"), List.of("Content-Type", "Authorization", CorsSpec.ANY),
-            List.of("Retry-After"), 7200);
+            List.of("Retry-After", "X-RateLimit-Reset"), 7200);
 
     public static final List<TableSpec> TABLES = List.of(MAIN_TABLE);
     public static final List<QueueSpec> QUEUES = List.of(INGEST_QUEUE, SCAN_WORK_QUEUE);

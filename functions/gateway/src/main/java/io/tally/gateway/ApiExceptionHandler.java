@@ -31,6 +31,12 @@ import java.util.List;
 @Requires(classes = {RuntimeException.class, ExceptionHandler.class})
 public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, HttpResponse<ApiError>> {
 
+    /**
+     * Seconds until the key may send again, on a {@code 429}, besides {@code Retry-After}: what analytics.js's
+     * batching mode reads to time its retry.
+     */
+    static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
+
     /** Seconds a sender should wait before retrying when the queue is unavailable. */
     static final int RETRY_AFTER_SECONDS = 5;
 
@@ -76,6 +82,7 @@ public class ApiExceptionHandler implements ExceptionHandler<RuntimeException, H
         if (exception instanceof RateLimitedException limited) {
             return HttpResponse.<ApiError>status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(limited.retryAfterSeconds()))
+                    .header(RATE_LIMIT_RESET, Long.toString(limited.retryAfterSeconds()))
                     .body(ApiError.of("rate_limited", limited.getMessage()));
         }
         if (exception instanceof QueueUnavailableException unavailable) {

@@ -40,6 +40,7 @@ class RateLimitFunctionTest {
         assertThat(limited.getStatusCode()).isEqualTo(429);
         assertThat(limited.getHeaders()).containsKey("Retry-After");
         assertThat(Long.parseLong(limited.getHeaders().get("Retry-After"))).isPositive();
+        assertThat(limited.getHeaders()).containsEntry("X-RateLimit-Reset", limited.getHeaders().get("Retry-After"));
         assertThat(gateway.body(limited)).containsEntry("code", "rate_limited");
         String otherKey = gateway.bean(io.tally.core.port.in.IssueKeyUseCase.class).issue(
                 new io.tally.core.port.in.IssueKeyUseCase.IssueKeyCommand("demo", "pos",

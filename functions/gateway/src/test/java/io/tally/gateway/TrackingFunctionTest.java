@@ -513,11 +513,11 @@ class TrackingFunctionTest {
             assertThat(response.getHeaders().keySet()).noneMatch(header -> header.startsWith("Access-Control-"));
         }
 
-        /** Every answer to another site's script lets it read the answer and {@code Retry-After}. */
+        /** Every answer to another site's script lets it read the answer, {@code Retry-After} and the reset time. */
         private static void assertCrossOriginAnswer(APIGatewayV2HTTPResponse response) {
             assertThat(response.getHeaders())
                     .containsEntry("Access-Control-Allow-Origin", "*")
-                    .containsEntry("Access-Control-Expose-Headers", "Retry-After")
+                    .containsEntry("Access-Control-Expose-Headers", "Retry-After,X-RateLimit-Reset")
                     .doesNotContainKey("Access-Control-Allow-Credentials");
         }
 
