@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.tally.catalog.TallyCatalog;
 import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.testkit.SampleEvents;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -68,7 +69,8 @@ class AnalyticsJsIT {
                         .filter(c -> ((Number) c.get("eventCount")).intValue() == 4));
         assertThat(shopper).hasValueSatisfying(c -> {
             assertThat(c.get("channels")).isEqualTo(List.of("web"));
-            assertThat(c.get("identifiers")).asList().contains("anonymousId:" + VISITOR, "userId:" + SHOPPER);
+            assertThat(c.get("identifiers")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .contains("anonymousId:" + VISITOR, "userId:" + SHOPPER);
         });
     }
 
