@@ -1,6 +1,7 @@
 package io.tally.local;
 
 import io.tally.core.domain.consumer.IdentifierType;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.tally.catalog.TallyCatalog;
@@ -40,7 +41,8 @@ class QuarantineReplayIT {
                 .containsEntry("byReason", Map.of("required", 2, "invalid_timestamp", 1));
         Object listed = stack.gateway.send("GET", "/v1/quarantine/events?reason=invalid_timestamp",
                 stack.keys.adminKey("other"), null).json();
-        assertThat(listed).asList().singleElement().asString().contains("yesterday");
+        assertThat(listed).asInstanceOf(InstanceOfAssertFactories.LIST).singleElement().asString()
+                .contains("yesterday");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.tally.core.domain.consumer.IdentifierType;
 import io.tally.core.domain.event.IngestEnvelope;
 import io.tally.testkit.ConsumerEventBuilder;
 import io.tally.testkit.SampleEvents;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -97,7 +98,7 @@ class WalkingPathIT {
         assertThat(stack.consumer("demo", IdentifierType.ANONYMOUS_ID, "walk-6"))
                 .hasValueSatisfying(c -> assertThat(c).containsEntry("eventCount", 1));
         assertThat(codec.readEnvelope(new String(envelope, StandardCharsets.UTF_8)))
-                .extracting(IngestEnvelope::events).asList().hasSize(1);
+                .extracting(IngestEnvelope::events).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(1);
     }
 
     @Test
