@@ -47,9 +47,6 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
         /** Point reads and conditional writes by key; no table scans. */
         READ_WRITE("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem",
                 "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
-        /** Reads by key and index, and whole-item puts: the reporter's daily jobs (profiles, roll-ups). */
-        READ_PUT("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
-                "dynamodb:BatchWriteItem"),
         /** {@link #READ_WRITE} plus Scan: scan workers walk one parallel-scan segment each. */
         SCAN_READ_WRITE("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
                 "dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
@@ -101,9 +98,10 @@ record FunctionAccess(Map<TableSpec, TableAccess> tables, List<QueueSpec> sendsT
             // expire by the bucket's lifecycle rule, never deleted by the function)
             SEGMENTER_WORKER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.SCAN_READ_WRITE),
                     List.of(), List.of(CLV_BUCKET), List.of(CLV_BUCKET), List.of(), false),
-            // reads facts, writes reports and presigns links to them; the lifecycle job re-evaluates due profiles
-            // and writes the daily roll-ups
-            REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_PUT),
+            // reads facts, writes reports and presigns links to them; the lifecycle job re-evaluates due profiles,
+            // moves the changed ones in or out of segments (membership transactions: put, delete, counter update,
+            // profile condition check) and writes the daily roll-ups
+            REPORTER, new FunctionAccess(Map.of(MAIN_TABLE, TableAccess.READ_WRITE),
                     List.of(), List.of(REPORTS_BUCKET), List.of(REPORTS_BUCKET), List.of(), false));
 
     /** The access of a catalog function; a function added to the catalog without an entry here fails the synth. */

@@ -373,10 +373,9 @@ class TallyStackTest {
 
         String reporter = roleOf(TallyCatalog.function(REPORTER));
         assertGranted(reporter, table, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
-                "dynamodb:BatchWriteItem");
+                "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem");
         assertGranted(reporter, reports, "s3:PutObject", "s3:GetObject*");
-        assertNotGranted(reporter, "dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:UpdateItem",
-                "sqs:SendMessage", "sqs:ReceiveMessage");
+        assertNotGranted(reporter, "dynamodb:Scan", "sqs:SendMessage", "sqs:ReceiveMessage");
         assertThat(grants(reporter).get("s3:PutObject")).as("reporter writes the reports bucket only")
                 .allSatisfy(resource -> assertThat(resource).contains(reports));
 

@@ -35,6 +35,7 @@ public class LifecycleJobAdapter {
                 run.brands().size(), run.reviewed(), run.changed(), run.rolledUp());
         return new JobReport(request.job(), "completed", null, Map.of("date", today.toString(),
                 "brands", run.brands(), "reviewed", run.reviewed(), "changed", run.changed(),
-                "rolledUp", run.rolledUp().toString(), "flows", run.rolledUpFlows()));
+                "membershipsLeft", run.membershipsLeft(), "rolledUp", run.rolledUp().toString(),
+                "flows", run.rolledUpFlows()));
     }
 }

@@ -73,8 +73,10 @@ public class CoreFactory {
     io.tally.core.service.LifecycleService lifecycleService(io.tally.core.port.out.ProfileStorePort profiles,
             io.tally.core.port.out.LifecycleStorePort store, io.tally.core.port.out.BrandSettingsPort settings,
             CensusStorePort census, Clock clock,
-            @Named("profiles") java.util.concurrent.ExecutorService executor) {
-        return new io.tally.core.service.LifecycleService(profiles, store, settings, census, clock, executor);
+            @Named("profiles") java.util.concurrent.ExecutorService executor,
+            io.tally.core.service.SegmentMembershipService memberships) {
+        return new io.tally.core.service.LifecycleService(profiles, store, settings, census, clock, executor,
+                memberships);
     }
 
     @Singleton

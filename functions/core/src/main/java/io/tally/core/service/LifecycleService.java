@@ -14,10 +14,12 @@ import io.tally.core.domain.lifecycle.StageReport;
 import io.tally.core.domain.lifecycle.StageRule;
 import io.tally.core.domain.lifecycle.UnknownStageModelException;
 import io.tally.core.port.in.LifecycleUseCase;
+import io.tally.core.port.in.UpdateMembershipUseCase;
 import io.tally.core.domain.census.BrandCensus;
 import io.tally.core.port.out.BrandSettingsPort;
 import io.tally.core.port.out.CensusStorePort;
 import io.tally.core.port.out.LifecycleStorePort;
+import io.tally.core.port.out.MembershipConflictException;
 import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.port.out.StaleProfileException;
 
@@ -51,25 +53,36 @@ public class LifecycleService implements LifecycleUseCase {
     private final CensusStorePort census;
     private final Clock clock;
     private final Executor executor;
+    private final UpdateMembershipUseCase memberships;
 
     /**
-     * @param executor re-evaluates the consumers due for review concurrently (each is one read and at most one
-     *                 conditional write of its own profile, independent of the others)
+     * @param executor    re-evaluates the consumers due for review concurrently (each is one read and at most one
+     *                    conditional write of its own profile, independent of the others)
+     * @param memberships moves a consumer whose stages changed in or out of the brand's segments right after its
+     *                    write; null when segments are not in use
      */
     public LifecycleService(ProfileStorePort profiles, LifecycleStorePort store, BrandSettingsPort settings,
-                            CensusStorePort census, Clock clock, Executor executor) {
+                            CensusStorePort census, Clock clock, Executor executor,
+                            UpdateMembershipUseCase memberships) {
         this.profiles = profiles;
         this.store = store;
         this.settings = settings;
         this.census = census;
         this.clock = clock;
         this.executor = executor;
+        this.memberships = memberships;
+    }
+
+    /** Without segments. */
+    public LifecycleService(ProfileStorePort profiles, LifecycleStorePort store, BrandSettingsPort settings,
+                            CensusStorePort census, Clock clock, Executor executor) {
+        this(profiles, store, settings, census, clock, executor, null);
     }
 
     /** Re-evaluates due consumers one after another, on the calling thread. */
     public LifecycleService(ProfileStorePort profiles, LifecycleStorePort store, BrandSettingsPort settings,
                             CensusStorePort census, Clock clock) {
-        this(profiles, store, settings, census, clock, Runnable::run);
+        this(profiles, store, settings, census, clock, Runnable::run, null);
     }
 
     /**
@@ -86,6 +99,7 @@ public class LifecycleService implements LifecycleUseCase {
         List<String> brands = brands(today);
         long reviewed = 0;
         long changed = 0;
+        long membershipsLeft = 0;
         Map<String, Long> flows = new LinkedHashMap<>();
         LocalDate rolledUp = today.minusDays(1);
         for (String brand : brands) {
@@ -96,15 +110,16 @@ public class LifecycleService implements LifecycleUseCase {
                  day = day.plusDays(1)) {
                 due.addAll(store.dueForReview(brand, day));
             }
-            List<CompletableFuture<Optional<ConsumerProfile>>> reviews = due.stream()
+            List<CompletableFuture<Review>> reviews = due.stream()
                     .map(key -> CompletableFuture.supplyAsync(() -> review(key), executor)).toList();
             Map<ConsumerKey, DayLog> fresh = new HashMap<>();
             for (int i = 0; i < due.size(); i++) {
-                Optional<ConsumerProfile> written = joined(reviews.get(i));
-                if (written.isPresent()) {
-                    fresh.put(due.get(i), written.get().lifecycle().logOf(yesterday));
+                Review review = joined(reviews.get(i));
+                if (review.written() != null) {
+                    fresh.put(due.get(i), review.written().lifecycle().logOf(yesterday));
                     changed++;
                 }
+                membershipsLeft += review.membershipsLeft() ? 1 : 0;
             }
             reviewed += due.size();
             Map<ConsumerKey, DayLog> logs = new HashMap<>(store.dayLogs(brand, yesterday));
@@ -114,7 +129,7 @@ public class LifecycleService implements LifecycleUseCase {
             flows.put(brand, total.flows().values().stream().mapToLong(Long::longValue).sum());
             rolledUp = yesterday;
         }
-        return new DailyRun(brands, reviewed, changed, rolledUp, flows);
+        return new DailyRun(brands, reviewed, changed, membershipsLeft, rolledUp, flows);
     }
 
     /**
@@ -129,8 +144,18 @@ public class LifecycleService implements LifecycleUseCase {
         return new ArrayList<>(brands);
     }
 
+    /**
+     * One consumer's review.
+     *
+     * @param written         the profile as rewritten, or null when nothing changed
+     * @param membershipsLeft whether its memberships could not be updated (the daily recompute settles them)
+     */
+    private record Review(ConsumerProfile written, boolean membershipsLeft) {
+        static final Review UNCHANGED = new Review(null, false);
+    }
+
     /** The review's result, or its failure as thrown by the review itself. */
-    private static Optional<ConsumerProfile> joined(CompletableFuture<Optional<ConsumerProfile>> review) {
+    private static Review joined(CompletableFuture<Review> review) {
         try {
             return review.join();
         } catch (CompletionException e) {
@@ -141,28 +166,46 @@ public class LifecycleService implements LifecycleUseCase {
         }
     }
 
-    /** Re-evaluates one consumer's stages as of now; the profile if it was rewritten. */
-    private Optional<ConsumerProfile> review(ConsumerKey key) {
+    /**
+     * Re-evaluates one consumer's stages as of now; when they changed, writes the profile and moves the consumer in
+     * or out of the segments that read what changed.
+     */
+    private Review review(ConsumerKey key) {
         for (int attempt = 1; ; attempt++) {
             Optional<ConsumerProfile> stored = profiles.load(key);
             if (stored.isEmpty() || stored.get().merged()) {
-                return Optional.empty();
+                return Review.UNCHANGED;
             }
             ConsumerProfile profile = stored.get();
             LifecycleSettings lifecycle = settings.lifecycle(key.brandId());
-            LifecycleState next = LifecycleTracker.reevaluate(profile.lifecycle(), lifecycle, clock.instant());
+            Instant now = clock.instant();
+            LifecycleState next = LifecycleTracker.reevaluate(profile.lifecycle(), lifecycle, now);
             if (next.equals(profile.lifecycle())) {
-                return Optional.empty();
+                return Review.UNCHANGED;
             }
+            ConsumerProfile written = profile.withLifecycle(next);
             try {
-                ConsumerProfile written = profile.withLifecycle(next);
                 profiles.save(written);
-                return Optional.of(written);
             } catch (StaleProfileException e) {
                 if (attempt >= ProfileService.MAX_ATTEMPTS) {
                     throw e;
                 }
+                continue;
             }
+            return new Review(written, !updateMemberships(profile, written, now));
+        }
+    }
+
+    /** Whether the memberships follow the written profile now. */
+    private boolean updateMemberships(ConsumerProfile before, ConsumerProfile written, Instant now) {
+        if (memberships == null) {
+            return true;
+        }
+        try {
+            memberships.update(written, now, ProfileService.changed(before, written));
+            return true;
+        } catch (MembershipConflictException e) {
+            return false;
         }
     }
 

@@ -85,6 +85,27 @@ class IncrementalSegmentsTest {
     }
 
     @Test
+    void givenAStageSegmentMember_whenTheLifecycleJobLetsTheStageExpire_thenItLeavesAtTheJobNotAtTheRecompute() {
+        fixture.segments.create(BRAND, Map.of("id", "interested", "name", "AIPL interest",
+                "rule", Map.of("stage", Map.of("model", "aipl", "in", List.of("I")))));
+        apply(view("a8", T0));
+        ConsumerKey consumer = ConsumerIds.forIdentifier(BRAND, IdentifierType.ANONYMOUS_ID, "a8");
+        assertThat(fixture.memberships.load(consumer)).containsOnlyKeys("interested");
+        LifecycleService job = new LifecycleService(fixture.profiles,
+                new io.tally.testkit.InMemoryLifecycleStore(fixture.profiles), FixedBrandSettings.defaults(),
+                fixture.census, fixture.clock, Runnable::run, fixture.incremental);
+
+        java.time.LocalDate expiryDay = java.time.LocalDate.ofInstant(T0, java.time.ZoneOffset.UTC).plusDays(31);
+        fixture.clock.set(expiryDay.atTime(0, 15).toInstant(java.time.ZoneOffset.UTC));
+        var run = job.runDaily(expiryDay);
+
+        assertThat(run.changed()).isEqualTo(1);
+        assertThat(run.membershipsLeft()).isZero();
+        assertThat(fixture.memberships.load(consumer)).isEmpty();
+        assertThat(fixture.memberships.size(BRAND, "interested", 1)).isZero();
+    }
+
+    @Test
     void givenARedeliveredBatch_whenProcessedAgain_thenMembershipsAreNotCountedTwice() {
         ConsumerEvent first = view("a3", T0);
         ConsumerEvent second = view("a3", T0.plusSeconds(30));

@@ -45,10 +45,12 @@ public interface LifecycleUseCase {
      * @param brands   brands processed
      * @param reviewed consumers re-evaluated
      * @param changed  of them, those whose stage or review day changed (one profile write each)
+     * @param membershipsLeft of the changed, those whose segment memberships could not be updated right away
+     *                        (written concurrently over and over); the daily segment recompute settles them
      * @param rolledUp      the day rolled up
      * @param rolledUpFlows flows counted that day, per brand
      */
-    record DailyRun(List<String> brands, long reviewed, long changed, LocalDate rolledUp,
+    record DailyRun(List<String> brands, long reviewed, long changed, long membershipsLeft, LocalDate rolledUp,
                     Map<String, Long> rolledUpFlows) {
     }
 }
