@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -49,6 +50,8 @@ import static io.tally.aws.dynamodb.Items.ss;
 public class DynamoProfileStore implements ProfileStorePort {
 
     static final String PROFILE_SK = "PROFILE";
+    /** Deletes tried while a membership transaction holds the profile item (it takes milliseconds). */
+    private static final int DELETE_ATTEMPTS = 5;
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final DynamoDbClient dynamo;
@@ -82,7 +85,8 @@ public class DynamoProfileStore implements ProfileStorePort {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(toItem(profile))
                     .conditionExpression(versionCondition(profile)).expressionAttributeNames(versionNames(profile))
                     .expressionAttributeValues(versionValues(profile)).build());
-        } catch (ConditionalCheckFailedException e) {
+        } catch (ConditionalCheckFailedException | TransactionConflictException e) {
+            // a conflict: a membership transaction is checking this profile's version right now
             throw new StaleProfileException(profile.key());
         }
     }
@@ -106,7 +110,16 @@ public class DynamoProfileStore implements ProfileStorePort {
 
     @Override
     public void delete(ConsumerKey key) {
-        dynamo.deleteItem(r -> r.tableName(table).key(primaryKey(key)));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.deleteItem(r -> r.tableName(table).key(primaryKey(key)));
+                return;
+            } catch (TransactionConflictException e) {
+                if (attempt >= DELETE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private TransactWriteItem versionedPut(ConsumerProfile profile) {

@@ -28,6 +28,40 @@ public class SqsBatchSender {
 
     private final SqsClient sqs;
 
+    /**
+     * {@code body} with every character SQS refuses in a message (controls other than tab, line feed and carriage
+     * return, U+FFFE, U+FFFF, unpaired surrogates) written as a JSON {@code \\uXXXX} escape. A JSON text has such
+     * characters only inside its strings, so the escaped text reads back as the same value.
+     */
+    static String sqsSafe(String body) {
+        StringBuilder safe = null;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            boolean pairedSurrogate = Character.isHighSurrogate(c) && i + 1 < body.length()
+                    && Character.isLowSurrogate(body.charAt(i + 1));
+            if (pairedSurrogate) {
+                if (safe != null) {
+                    safe.append(c).append(body.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD);
+            if (allowed) {
+                if (safe != null) {
+                    safe.append(c);
+                }
+            } else {
+                if (safe == null) {
+                    safe = new StringBuilder(body.length() + 16).append(body, 0, i);
+                }
+                safe.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return safe == null ? body : safe.toString();
+    }
+
     public SqsBatchSender(SqsClient sqs) {
         this.sqs = sqs;
     }
@@ -47,8 +81,8 @@ public class SqsBatchSender {
         }
         List<SendMessageBatchRequestEntry> pending = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
-            pending.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(bodies.get(i))
-                    .build());
+            pending.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .messageBody(sqsSafe(bodies.get(i))).build());
         }
         String lastError = "";
         for (int attempt = 1; attempt <= SEND_ATTEMPTS && !pending.isEmpty(); attempt++) {
@@ -66,6 +100,10 @@ public class SqsBatchSender {
             }
             Map<String, SendMessageBatchRequestEntry> byId = pending.stream()
                     .collect(Collectors.toMap(SendMessageBatchRequestEntry::id, Function.identity()));
+            response.failed().stream().filter(BatchResultErrorEntry::senderFault).findFirst().ifPresent(refused -> {
+                throw new IllegalStateException("SQS refused a " + what + " as malformed (" + refused.code() + ": "
+                        + refused.message() + "); retrying cannot help");
+            });
             pending = response.failed().stream().map(BatchResultErrorEntry::id).map(byId::get).toList();
             if (!response.failed().isEmpty()) {
                 lastError = response.failed().get(0).code() + ": " + response.failed().get(0).message();

@@ -64,6 +64,26 @@ class SqsBatchSenderTest {
     }
 
     @Test
+    void givenABodyWithCharactersSqsRefuses_whenSent_thenTheyTravelAsJsonEscapesAndTheRestUntouched() {
+        var sqs = new ScriptedSqs(ScriptedSqs::accepting);
+        String body = "{\"name\":\"a\uFFFFb\uD800c\u0001d 中文 😀\"}";
+
+        new SqsBatchSender(sqs).send(QUEUE, List.of(body), "ingest message");
+
+        assertThat(sqs.bodiesPerCall().get(0)).containsExactly("{\"name\":\"a\\uffffb\\ud800c\\u0001d 中文 😀\"}");
+    }
+
+    @Test
+    void givenAnEntrySqsRefusesAsTheSendersFault_whenSent_thenItFailsAtOnceInsteadOfReportingTheQueueUnavailable() {
+        var sqs = new ScriptedSqs(request -> SendMessageBatchResponse.builder().failed(BatchResultErrorEntry.builder()
+                .id("0").code("InvalidMessageContents").message("bad").senderFault(true).build()).build());
+
+        assertThatThrownBy(() -> new SqsBatchSender(sqs).send(QUEUE, List.of("x"), "ingest message"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("InvalidMessageContents");
+        assertThat(sqs.bodiesPerCall()).hasSize(1);
+    }
+
+    @Test
     void givenMoreThanOneBatchOfBodies_whenSent_thenRefusedBeforeAnyCall() {
         var sqs = new ScriptedSqs();
         List<String> eleven = Collections.nCopies(SqsBatchSender.MAX_BATCH_ENTRIES + 1, "x");

@@ -19,7 +19,6 @@ import io.tally.core.domain.census.BrandCensus;
 import io.tally.core.port.out.BrandSettingsPort;
 import io.tally.core.port.out.CensusStorePort;
 import io.tally.core.port.out.LifecycleStorePort;
-import io.tally.core.port.out.MembershipConflictException;
 import io.tally.core.port.out.ProfileStorePort;
 import io.tally.core.port.out.StaleProfileException;
 
@@ -111,12 +110,12 @@ public class LifecycleService implements LifecycleUseCase {
                 due.addAll(store.dueForReview(brand, day));
             }
             List<CompletableFuture<Review>> reviews = due.stream()
-                    .map(key -> CompletableFuture.supplyAsync(() -> review(key), executor)).toList();
+                    .map(key -> CompletableFuture.supplyAsync(() -> review(key, yesterday), executor)).toList();
             Map<ConsumerKey, DayLog> fresh = new HashMap<>();
             for (int i = 0; i < due.size(); i++) {
-                Review review = joined(reviews.get(i));
-                if (review.written() != null) {
-                    fresh.put(due.get(i), review.written().lifecycle().logOf(yesterday));
+                Review review = joined(reviews, i);
+                if (review.changed()) {
+                    fresh.put(due.get(i), review.yesterday());
                     changed++;
                 }
                 membershipsLeft += review.membershipsLeft() ? 1 : 0;
@@ -147,18 +146,23 @@ public class LifecycleService implements LifecycleUseCase {
     /**
      * One consumer's review.
      *
-     * @param written         the profile as rewritten, or null when nothing changed
+     * @param changed         whether its profile was rewritten
+     * @param yesterday       the rewritten profile's day log of the rolled-up day (null when unchanged)
      * @param membershipsLeft whether its memberships could not be updated (the daily recompute settles them)
      */
-    private record Review(ConsumerProfile written, boolean membershipsLeft) {
-        static final Review UNCHANGED = new Review(null, false);
+    private record Review(boolean changed, DayLog yesterday, boolean membershipsLeft) {
+        static final Review UNCHANGED = new Review(false, null, false);
     }
 
-    /** The review's result, or its failure as thrown by the review itself. */
-    private static Review joined(CompletableFuture<Review> review) {
+    /**
+     * Review {@code i}'s result, or its failure as thrown by the review itself; on a failure the reviews not started
+     * yet are cancelled, so a failed run leaves no work behind on the shared threads.
+     */
+    private static Review joined(List<CompletableFuture<Review>> reviews, int i) {
         try {
-            return review.join();
+            return reviews.get(i).join();
         } catch (CompletionException e) {
+            reviews.forEach(r -> r.cancel(false));
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -170,7 +174,7 @@ public class LifecycleService implements LifecycleUseCase {
      * Re-evaluates one consumer's stages as of now; when they changed, writes the profile and moves the consumer in
      * or out of the segments that read what changed.
      */
-    private Review review(ConsumerKey key) {
+    private Review review(ConsumerKey key, LocalDate yesterday) {
         for (int attempt = 1; ; attempt++) {
             Optional<ConsumerProfile> stored = profiles.load(key);
             if (stored.isEmpty() || stored.get().merged()) {
@@ -192,7 +196,7 @@ public class LifecycleService implements LifecycleUseCase {
                 }
                 continue;
             }
-            return new Review(written, !updateMemberships(profile, written, now));
+            return new Review(true, next.logOf(yesterday), !updateMemberships(profile, written, now));
         }
     }
 
@@ -204,7 +208,7 @@ public class LifecycleService implements LifecycleUseCase {
         try {
             memberships.update(written, now, ProfileService.changed(before, written));
             return true;
-        } catch (MembershipConflictException e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }

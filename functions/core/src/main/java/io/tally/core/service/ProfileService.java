@@ -19,6 +19,7 @@ import io.tally.core.port.out.BrandSettingsPort;
 import io.tally.core.port.out.IdentityGraphPort;
 import io.tally.core.port.out.IdentityGraphPort.Link;
 import io.tally.core.port.out.ProfileStorePort;
+import io.tally.core.port.out.MembershipConflictException;
 import io.tally.core.port.out.StaleProfileException;
 
 import java.time.Clock;
@@ -408,7 +409,11 @@ public class ProfileService implements ApplyEventsUseCase, GetConsumerUseCase, C
             ConsumerProfile next = current.withConsent(purpose, channel, granted, at);
             try {
                 profiles.save(next);
-                updateMemberships(next, changed(current, next), clock.instant());
+                try {
+                    updateMemberships(next, changed(current, next), clock.instant());
+                } catch (MembershipConflictException e) {
+                    // the consent is stored; memberships that kept conflicting are settled by the daily recompute
+                }
                 return next;
             } catch (StaleProfileException e) {
                 if (attempt >= MAX_ATTEMPTS) {

@@ -88,8 +88,8 @@ public class SegmentMembershipService implements UpdateMembershipUseCase {
     /**
      * Writes the consumer's changes from {@code stored} (read now when null) to {@code matched} under {@code guard}.
      * When another writer changed the memberships first, reads them again and decides again. When the profile moved
-     * on (or went away), reads it (consistently) and evaluates {@code live} on it: a merged-away or erased consumer
-     * keeps no membership. Up to {@link #ATTEMPTS} writes.
+     * on (or went away), reads it (consistently) and evaluates {@code live} on it as of now (or {@code at}, if later):
+     * a merged-away or erased consumer keeps no membership. Up to {@link #ATTEMPTS} writes.
      *
      * @return the changes written
      * @throws MembershipConflictException when every attempt met a conflict or a newer profile
@@ -113,7 +113,8 @@ public class SegmentMembershipService implements UpdateMembershipUseCase {
                 last = e;
                 Optional<ConsumerProfile> profile = profiles.load(consumer);
                 guard = profile.map(p -> ProfileGuard.atVersion(p.version())).orElse(ProfileGuard.ABSENT);
-                matched = profile.filter(p -> !p.merged()).map(p -> matched(live, subjects.subjectOf(p), at))
+                Instant now = clock.instant().isAfter(at) ? clock.instant() : at;
+                matched = profile.filter(p -> !p.merged()).map(p -> matched(live, subjects.subjectOf(p), now))
                         .orElse(Map.of());
             }
         }

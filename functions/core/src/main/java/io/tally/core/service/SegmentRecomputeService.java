@@ -113,8 +113,8 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
                 if (live.isEmpty()) {
                     return;
                 }
-                Map<String, Long> matched = SegmentMembershipService.matched(live,
-                        subjects.subjectOf(profile), task.asOf());
+                Map<String, Long> matched = SegmentMembershipService.matched(live, subjects.subjectOf(profile),
+                        evaluatedAt(profile, task.asOf()));
                 if (!matched.isEmpty()) {
                     Pending state = pending.computeIfAbsent(profile.key(), k -> new Pending());
                     state.matched = matched;
@@ -173,6 +173,14 @@ public class SegmentRecomputeService implements RecomputeSegmentsUseCase {
         } catch (MembershipConflictException e) {
             return List.of();
         }
+    }
+
+    /**
+     * The run's instant, or later for a consumer whose events arrived after the run was planned: evaluated at the
+     * run's instant, those events would fall outside every window and undo what the processor decided on them.
+     */
+    static Instant evaluatedAt(ConsumerProfile profile, Instant asOf) {
+        return profile.lastSeen() != null && profile.lastSeen().isAfter(asOf) ? profile.lastSeen() : asOf;
     }
 
     private List<LiveSegment> live(Map<String, List<LiveSegment>> segmentsByBrand, String brandId) {

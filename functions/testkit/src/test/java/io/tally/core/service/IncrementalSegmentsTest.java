@@ -69,7 +69,7 @@ class IncrementalSegmentsTest {
     }
 
     @Test
-    void givenAConsentSegmentMember_whenTheConsumerOptsOutThroughTheApi_thenItLeavesAtOnceAndTheLaterAnswerRules() {
+    void givenAConsentSegmentMember_whenTheConsumerOptsOutThroughTheApi_thenItLeavesAtOnceAndOnlyAChannelGrantBringsItBack() {
         fixture.segments.create(BRAND, Map.of("id", "sms-ok", "name", "SMS marketing allowed",
                 "rule", Map.of("consent", Map.of("purpose", "marketing", "channel", "sms"))));
         apply(aTrackEvent().withAnonymousId("a7").withEvent("Signed Up").withConsent("marketing", true).at(T0)
@@ -80,8 +80,13 @@ class IncrementalSegmentsTest {
         processor.recordConsent(consumer, "marketing", "sms", false, T0.plusSeconds(10));
         assertThat(members("sms-ok")).isEmpty();
 
-        processor.recordConsent(consumer, "marketing", "*", true, T0.plusSeconds(20));
-        assertThat(members("sms-ok")).as("a later grant for every channel").containsExactly(consumer.consumerId());
+        apply(aTrackEvent().withAnonymousId("a7").withEvent("Page Viewed").withConsent("marketing", true)
+                .at(T0.plusSeconds(15)).build());
+        assertThat(members("sms-ok")).as("a page restating its banner's grant for every channel").isEmpty();
+        processor.recordConsent(consumer, "marketing", "sms", true, T0.plusSeconds(20));
+        assertThat(members("sms-ok")).as("granted on sms itself").containsExactly(consumer.consumerId());
+        processor.recordConsent(consumer, "marketing", "*", false, T0.plusSeconds(30));
+        assertThat(members("sms-ok")).as("opted out of marketing everywhere").isEmpty();
     }
 
     @Test

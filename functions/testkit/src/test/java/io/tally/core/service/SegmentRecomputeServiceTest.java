@@ -91,6 +91,20 @@ class SegmentRecomputeServiceTest {
     }
 
     @Test
+    void givenAnOrderAfterTheRunWasPlanned_whenTheWorkerEvaluates_thenTheOrderCountsInsteadOfFallingOutsideTheWindow() {
+        fixture.segments.create("demo", Map.of("id", "recent", "name", "Ordered today",
+                "rule", Map.of("orders", Map.of("withinDays", 1, "gte", 1))));
+        fixture.queue.drainRecompute();
+        fixture.recompute.plan("demo");
+        fixture.store(aProfile("demo", "c_late").at(SegmentsFixture.START.plus(Duration.ofHours(1)))
+                .ordered(new java.math.BigDecimal("20")).build());
+
+        fixture.runQueuedTasks();
+
+        assertThat(fixture.memberships.load(new ConsumerKey("demo", "c_late"))).containsOnlyKeys("recent");
+    }
+
+    @Test
     void givenARunThatAlreadyHappened_whenItsTasksRunAgain_thenNothingIsWrittenAndTheResultIsTheSame() {
         base();
         fixture.recompute.plan(null);

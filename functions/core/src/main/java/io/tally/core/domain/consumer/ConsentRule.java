@@ -5,9 +5,17 @@ import java.util.Optional;
 
 /**
  * The one consent rule of Tally. Answers are kept per {@code purpose/channel}, with channel {@code *} for every
- * channel. Whether a purpose is granted on a channel is decided by the later of the channel's own answer and the
- * {@code *} answer; on a tie a refusal wins. The consumer API, segment rules and everything downstream decide
- * through it.
+ * channel; of two answers for the same key the later wins, a refusal on a tie ({@link #later}). Whether a purpose is
+ * granted on a channel is decided privacy-first:
+ * <ul>
+ *   <li>a refusal for the channel itself stands until the channel itself is granted again: a grant for every channel
+ *       never overrides it (web pages restate their consent banner's answer with every event, so "later" says
+ *       nothing about which answer the consumer meant last);</li>
+ *   <li>a grant for the channel stands unless a refusal for every channel came at the same time or later (a global
+ *       opt-out ends every channel's grant);</li>
+ *   <li>without an answer for the channel, the answer for every channel decides.</li>
+ * </ul>
+ * The consumer API, segment rules and everything downstream decide through it.
  */
 public final class ConsentRule {
 
@@ -21,15 +29,26 @@ public final class ConsentRule {
     public static Optional<Boolean> decide(Map<String, TimedValue> answers, ConsentQuestion question) {
         TimedValue specific = answers.get(question.channelKey());
         TimedValue general = answers.get(question.everyChannelKey());
-        if (specific == null || general == null) {
-            TimedValue only = specific == null ? general : specific;
-            return only == null ? Optional.empty() : Optional.of(granted(only));
+        if (specific == null) {
+            return general == null ? Optional.empty() : Optional.of(granted(general));
         }
-        int byTime = specific.at().compareTo(general.at());
+        if (!granted(specific)) {
+            return Optional.of(false);
+        }
+        boolean optedOutSince = general != null && !granted(general) && !general.at().isBefore(specific.at());
+        return Optional.of(!optedOutSince);
+    }
+
+    /** Of two answers for the same key, the later; on a tie the refusal. Commutative, so folds in any order agree. */
+    public static TimedValue later(TimedValue a, TimedValue b) {
+        if (b == null) {
+            return a;
+        }
+        int byTime = a.at().compareTo(b.at());
         if (byTime != 0) {
-            return Optional.of(granted(byTime > 0 ? specific : general));
+            return byTime > 0 ? a : b;
         }
-        return Optional.of(granted(specific) && granted(general));
+        return granted(a) ? b : a;
     }
 
     private static boolean granted(TimedValue answer) {

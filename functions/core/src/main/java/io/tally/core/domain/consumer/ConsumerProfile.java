@@ -35,6 +35,7 @@ import java.util.TreeSet;
  * @param identifiers    linked identifiers as {@code type:value} keys (phone and email as keyed hashes)
  * @param traits         traits by name, last-writer-wins by event time
  * @param consent        consent by {@code purpose/channel} ({@code *} for every channel), a Boolean, last-writer-wins
+ *                       per key (a refusal on a tie); decided by {@link ConsentRule}
  * @param recentMessages fingerprints of recently applied message ids (de-duplication)
  * @param mergedInto     consumer id this profile was merged into, or null while it is live
  * @param mergedFrom     consumer ids merged into this one (their redirects are erased with it)
@@ -156,7 +157,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
             next.channels.addAll(other.channels);
             next.identifiers.addAll(other.identifiers);
             other.traits.forEach((name, value) -> next.traits.merge(name, value, TimedValue::latest));
-            other.consent.forEach((name, value) -> next.consent.merge(name, value, TimedValue::latest));
+            other.consent.forEach((name, value) -> next.consent.merge(name, value, ConsentRule::later));
             next.recent = next.recent.union(other.recentMessages);
         }
         return next.build(version);
@@ -172,7 +173,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
     /** This profile with a consent statement applied (version + 1). */
     public ConsumerProfile withConsent(String purpose, String channel, boolean granted, Instant at) {
         Builder next = new Builder(this);
-        next.consent.merge(purpose + '/' + channel, new TimedValue(granted, at), TimedValue::latest);
+        next.consent.merge(purpose + '/' + channel, new TimedValue(granted, at), ConsentRule::later);
         return next.build(version + 1);
     }
 
@@ -233,7 +234,7 @@ public record ConsumerProfile(ConsumerKey key, long eventCount, Instant firstSee
                     && consentContext.get("categoryPreferences") instanceof Map<?, ?> preferences) {
                 preferences.forEach((purpose, granted) -> {
                     if (granted instanceof Boolean b) {
-                        consent.merge(purpose + "/*", new TimedValue(b, event.timestamp()), TimedValue::latest);
+                        consent.merge(purpose + "/*", new TimedValue(b, event.timestamp()), ConsentRule::later);
                     }
                 });
             }

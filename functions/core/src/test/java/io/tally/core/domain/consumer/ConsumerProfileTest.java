@@ -261,7 +261,7 @@ class ConsumerProfileTest {
     }
 
     @Test
-    void givenGeneralAndChannelConsent_whenAsking_thenTheLaterStatementWins() {
+    void givenGeneralAndChannelConsent_whenAsking_thenAChannelRefusalStandsAndAGlobalOptOutEndsGrants() {
         ConsumerProfile profile = ConsumerProfile.newProfile(KEY)
                 .withConsent("marketing", "*", true, T0)
                 .withConsent("marketing", "sms", false, T0.plusSeconds(10));
@@ -269,9 +269,15 @@ class ConsumerProfileTest {
         assertThat(profile.consentFor("marketing", "sms")).contains(false);
         assertThat(profile.consentFor("marketing", "email")).contains(true);
 
-        ConsumerProfile later = profile.withConsent("marketing", "*", true, T0.plusSeconds(20));
+        ConsumerProfile restated = profile.withConsent("marketing", "*", true, T0.plusSeconds(20));
+        assertThat(restated.consentFor("marketing", "sms")).as("a later grant for every channel").contains(false);
 
-        assertThat(later.consentFor("marketing", "sms")).contains(true);
+        ConsumerProfile smsGranted = restated.withConsent("marketing", "sms", true, T0.plusSeconds(30));
+        assertThat(smsGranted.consentFor("marketing", "sms")).contains(true);
+
+        ConsumerProfile optedOut = smsGranted.withConsent("marketing", "*", false, T0.plusSeconds(40));
+        assertThat(optedOut.consentFor("marketing", "sms")).contains(false);
+        assertThat(optedOut.consentFor("marketing", "email")).contains(false);
     }
 
     @Test

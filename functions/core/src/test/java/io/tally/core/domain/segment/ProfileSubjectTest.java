@@ -35,7 +35,9 @@ class ProfileSubjectTest {
                 "newsletter/*", new TimedValue(true, EARLIER),
                 "newsletter/web", new TimedValue(false, EARLIER.plusSeconds(60)),
                 "ads/*", new TimedValue(false, EARLIER),
-                "ads/web", new TimedValue(true, EARLIER)));
+                "ads/web", new TimedValue(true, EARLIER),
+                "survey/*", new TimedValue(false, EARLIER),
+                "survey/web", new TimedValue(true, EARLIER.plusSeconds(60))));
         return new ConsumerProfile(new ConsumerKey("demo", "c_1"), 3, EARLIER, NOW, new TreeSet<>(List.of("pos")),
                 new TreeSet<>(), traits, consent, RecentMessages.empty(), null, new TreeSet<>(), LifecycleState.empty(),
                 EventTimes.empty(), 1);
@@ -63,11 +65,11 @@ class ProfileSubjectTest {
     }
 
     @Test
-    void givenAChannelAnswerAndAGeneralOne_whenConsentIsAsked_thenTheLaterAnswerWins() {
+    void givenAChannelAnswerAndAGeneralOne_whenConsentIsAsked_thenAChannelRefusalStandsAndAGlobalOptOutEndsGrants() {
         ProfileSubject subject = ProfileSubject.of(profile());
 
         assertThat(subject.consent("marketing", "sms")).as("refused on sms, then granted for every channel")
-                .isTrue();
+                .isFalse();
         assertThat(subject.consent("marketing", "email")).isTrue();
         assertThat(subject.consent("marketing", "*")).isTrue();
         assertThat(subject.consent("analytics", "*")).as("never asked").isFalse();
@@ -76,6 +78,8 @@ class ProfileSubjectTest {
         assertThat(subject.consent("newsletter", "app")).isTrue();
         assertThat(subject.consent("ads", "web")).as("granted on web and refused for all at the same time")
                 .isFalse();
+        assertThat(subject.consent("survey", "web")).as("refused for all, then granted on web").isTrue();
+        assertThat(subject.consent("survey", "sms")).isFalse();
     }
 
     @Test
