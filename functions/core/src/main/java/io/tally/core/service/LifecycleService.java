@@ -72,12 +72,6 @@ public class LifecycleService implements LifecycleUseCase {
         this.memberships = memberships;
     }
 
-    /** Without segments. */
-    public LifecycleService(ProfileStorePort profiles, LifecycleStorePort store, BrandSettingsPort settings,
-                            CensusStorePort census, Clock clock, Executor executor) {
-        this(profiles, store, settings, census, clock, executor, null);
-    }
-
     /** Re-evaluates due consumers one after another, on the calling thread. */
     public LifecycleService(ProfileStorePort profiles, LifecycleStorePort store, BrandSettingsPort settings,
                             CensusStorePort census, Clock clock) {

@@ -113,7 +113,8 @@ public class SegmentMembershipService implements UpdateMembershipUseCase {
                 last = e;
                 Optional<ConsumerProfile> profile = profiles.load(consumer);
                 guard = profile.map(p -> ProfileGuard.atVersion(p.version())).orElse(ProfileGuard.ABSENT);
-                Instant now = clock.instant().isAfter(at) ? clock.instant() : at;
+                Instant clockNow = clock.instant();
+                Instant now = clockNow.isAfter(at) ? clockNow : at;
                 matched = profile.filter(p -> !p.merged()).map(p -> matched(live, subjects.subjectOf(p), now))
                         .orElse(Map.of());
             }

@@ -170,7 +170,7 @@ class LifecycleJourneyTest {
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             LifecycleService threaded = new LifecycleService(profiles, lifecycleStore, FixedBrandSettings.defaults(),
-                    new InMemoryCensusStore(), clock, threads);
+                    new InMemoryCensusStore(), clock, threads, null);
             clock.set(DAY0.atTime(10, 0).toInstant(ZoneOffset.UTC));
             for (int i = 0; i < 300; i++) {
                 processor.apply(List.of(new QueuedEnvelope("v" + i, new IngestEnvelope(BRAND, "web", List.of(

@@ -34,10 +34,6 @@ public record BrandCensus(long consumers, long events, long active30Days, Map<St
         stages = Map.copyOf(copy);
     }
 
-    public static BrandCensus empty() {
-        return new BrandCensus(0, 0, 0, Map.of(), Map.of(), 0);
-    }
-
     /** Counts one brand's consumers one at a time, in place; {@link #result()} is the census so far. */
     public static final class Counter {
 

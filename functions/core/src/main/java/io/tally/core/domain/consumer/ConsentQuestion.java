@@ -9,14 +9,12 @@ import java.util.Objects;
  */
 public final class ConsentQuestion {
 
-    private final String purpose;
-    private final String channel;
     private final String channelKey;
     private final String everyChannelKey;
 
     private ConsentQuestion(String purpose, String channel) {
-        this.purpose = Objects.requireNonNull(purpose, "purpose");
-        this.channel = Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(channel, "channel");
         this.channelKey = purpose + '/' + channel;
         this.everyChannelKey = purpose + "/*";
     }
@@ -24,14 +22,6 @@ public final class ConsentQuestion {
     /** @param channel a channel, or {@code *} for a grant that covers every channel */
     public static ConsentQuestion of(String purpose, String channel) {
         return new ConsentQuestion(purpose, channel);
-    }
-
-    public String purpose() {
-        return purpose;
-    }
-
-    public String channel() {
-        return channel;
     }
 
     /** Where the answer for the channel itself is stored. */
@@ -42,16 +32,6 @@ public final class ConsentQuestion {
     /** Where the answer for every channel is stored. */
     String everyChannelKey() {
         return everyChannelKey;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ConsentQuestion other && purpose.equals(other.purpose) && channel.equals(other.channel);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * purpose.hashCode() + channel.hashCode();
     }
 
     @Override
