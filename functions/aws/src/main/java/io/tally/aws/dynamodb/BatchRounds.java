@@ -17,7 +17,7 @@ final class BatchRounds {
 
     /**
      * Calls {@code round} with {@code request}, then with what each call returns as unprocessed, until nothing is
-     * left; waits 0, 25, 50, 100 … ms (at most 1 s) before each round.
+     * left; waits 0, 50, 100, 200 … ms (at most 1 s) before each round.
      *
      * @param what named in the error when rounds run out
      */
@@ -32,7 +32,8 @@ final class BatchRounds {
         }
     }
 
-    private static void backOff(int attempt, String what) {
+    /** Waits before retry {@code attempt} (none before the first): 50 ms doubling to at most 1 s. */
+    static void backOff(int attempt, String what) {
         if (attempt == 0) {
             return;
         }

@@ -110,12 +110,13 @@ public class DynamoProfileStore implements ProfileStorePort {
 
     @Override
     public void delete(ConsumerKey key) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 0; ; attempt++) {
+            BatchRounds.backOff(attempt, "the erasure of " + key.consumerId());
             try {
                 dynamo.deleteItem(r -> r.tableName(table).key(primaryKey(key)));
                 return;
             } catch (TransactionConflictException e) {
-                if (attempt >= DELETE_ATTEMPTS) {
+                if (attempt + 1 >= DELETE_ATTEMPTS) {
                     throw e;
                 }
             }
